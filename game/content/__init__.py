@@ -1,0 +1,1 @@
+"""Visitor-facing content: string tables by language, facts and their sources (pure core)."""
