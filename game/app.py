@@ -131,7 +131,10 @@ class App:
         return pygame.display.set_mode(size, pygame.RESIZABLE)
 
     def _resized(self) -> None:
-        self.screen = pygame.display.get_surface()
+        surface = pygame.display.get_surface()
+        if surface is None:
+            return
+        self.screen = surface
         self.services.window_size = self.screen.get_size()
         self.stack.resize(self.services.window_size)
 
@@ -145,14 +148,12 @@ class App:
     def step(self, frame_s: float) -> None:
         """One frame: input, fixed updates, drawing. Tests call this with a fixed ``frame_s``."""
         for intent in self.services.input.poll(self.screen.get_size()):
+            command = intent.command if isinstance(intent, CommandIssued) else None
             if isinstance(intent, WindowResized):
                 self._resized()
-            elif isinstance(intent, QuitRequested):
+            elif isinstance(intent, QuitRequested) or command is Command.QUIT:
                 self.running = False
-            elif isinstance(intent, CommandIssued) and intent.command is Command.QUIT:
-                self.running = False
-            elif (isinstance(intent, CommandIssued)
-                  and intent.command is Command.TOGGLE_FULLSCREEN):
+            elif command is Command.TOGGLE_FULLSCREEN:
                 self.toggle_fullscreen()
             else:
                 self.stack.handle(intent)

@@ -98,7 +98,7 @@ def _setup_logging(data_dir: Path | None) -> None:
 
 def _play(args: argparse.Namespace) -> int:
     from game.model.pgn import PgnError, load_pgn_file
-    from game.opponents.base import OpponentUnavailable
+    from game.opponents.base import OpponentUnavailableError
     from game.opponents.engine import resolve_engine
 
     settings = _settings_for_play(args)
@@ -107,7 +107,7 @@ def _play(args: argparse.Namespace) -> int:
         resolve_engine(settings.engine)  # fail now, with the fix, not during the game
         if args.pgn is not None:
             session = load_pgn_file(args.pgn)
-    except (PgnError, OpponentUnavailable) as exc:
+    except (PgnError, OpponentUnavailableError) as exc:
         print(f"turk: {exc}", file=sys.stderr)
         return 2
     _setup_logging(settings.data_dir)

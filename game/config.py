@@ -131,7 +131,9 @@ def _size(value: Any) -> str | None:
 
 
 def _path_text(value: Any) -> str | None:
-    return None if isinstance(value, str | Path) else f"must be a folder path in quotes, not {value!r}"
+    if isinstance(value, str | Path):
+        return None
+    return f"must be a folder path in quotes, not {value!r}"
 
 
 _SPECS = (

@@ -160,7 +160,7 @@ class Match:
         :raises GameError: if the game is already over.
         """
         ending = self.session.resign(self.session.visitor_color)
-        return self._stop_thinking() + [GameEnded(ending)]
+        return [*self._stop_thinking(), GameEnded(ending)]
 
     def claim_draw(self, claim: DrawClaim) -> list[MatchEvent]:
         """The visitor claims a draw.
@@ -168,12 +168,12 @@ class Match:
         :raises GameError: if the claim is not available.
         """
         ending = self.session.claim_draw(claim)
-        return self._stop_thinking() + [GameEnded(ending)]
+        return [*self._stop_thinking(), GameEnded(ending)]
 
     def abandon(self) -> list[MatchEvent]:
         """Close the game without a result."""
         ending = self.session.abandon()
-        return self._stop_thinking() + [GameEnded(ending)]
+        return [*self._stop_thinking(), GameEnded(ending)]
 
     # -- the Turk ------------------------------------------------------------------------
 

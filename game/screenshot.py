@@ -56,7 +56,8 @@ def _play(app: App, shot: Shot, default_fen: str | None = None) -> PlayScene:
 
 
 def _post_mouse(kind: int, pos: tuple[float, float], **extra: object) -> None:
-    pygame.event.post(pygame.event.Event(kind, pos=(round(pos[0]), round(pos[1])), **extra))
+    fields: dict[str, object] = {"pos": (round(pos[0]), round(pos[1])), **extra}
+    pygame.event.post(pygame.event.Event(kind, fields))
 
 
 def _first_visitor_move(play: PlayScene, *, promotion: bool = False) -> chess.Move:

@@ -24,6 +24,16 @@ from game.model.session import GameSession
 TURK_NAME = "The Turk (automaton)"
 VISITOR_NAME = "Visitor"
 _AUTHOR_RE = re.compile(r"\bauthor: ([a-z_]+)\b")
+_MOVETEXT_NOISE = re.compile(r"\{[^}]*\}|;[^\n]*|\$\d+|\d+\.(\.\.)?|1-0|0-1|1/2-1/2|\*")
+_SAN = re.compile(r"^([NBKRQ]?[a-h]?[1-8]?[\-x]?[a-h][1-8](=?[nbrqkNBRQK])?|[PNBRQK]?@[a-h][1-8]"
+                  r"|--|Z0|0000|@@@@|O-O(-O)?|0-0(-0)?)[+#]?[!?]*$")
+
+
+class _QuietBuilder(chess.pgn.GameBuilder):
+    """Collects parse errors without logging them: ``read_pgn`` reports them itself."""
+
+    def handle_error(self, error: Exception) -> None:
+        self.game.errors.append(error)
 
 
 class PgnError(ValueError):
@@ -78,12 +88,16 @@ def read_pgn(text: str, *, source: str = "<text>") -> GameSession:
 
     :raises PgnError: if there is no game, or a move is illegal or unreadable, naming it.
     """
-    game = chess.pgn.read_game(io.StringIO(text))
-    if game is None or (not game.headers and not list(game.mainline_moves())):
+    game = chess.pgn.read_game(io.StringIO(text), Visitor=_QuietBuilder)
+    has_tags = re.search(r"^\s*\[\w+\s+\"", text, re.MULTILINE) is not None
+    if game is None or (not has_tags and not list(game.mainline_moves())):
         raise PgnError(f"{source}: no game found; a PGN file starts with tags like "
                        '[Event "..."] followed by the moves')
     if game.errors:
         raise PgnError(f"{source}: {game.errors[0]}")
+    unreadable = _first_unreadable_token(text)
+    if unreadable is not None:
+        raise PgnError(f"{source}: {unreadable!r} is not a move; fix or remove it")
     try:
         start = game.board()
     except ValueError as exc:
@@ -116,6 +130,30 @@ def load_pgn_file(path: Path) -> GameSession:
     except UnicodeDecodeError as exc:
         raise PgnError(f"{path}: not a text file (PGN is plain text)") from exc
     return read_pgn(text, source=str(path))
+
+
+def _first_unreadable_token(text: str) -> str | None:
+    """A word in the first game's moves that python-chess would silently skip."""
+    lines = text.splitlines()
+    body: list[str] = []
+    started = False
+    for line in lines:
+        if line.lstrip().startswith("[") and not started:
+            continue
+        if line.lstrip().startswith("[") and started:
+            break  # the next game's tags
+        if line.strip():
+            started = True
+        body.append(line)
+    movetext = _MOVETEXT_NOISE.sub(" ", "\n".join(body))
+    depth = 0
+    for token in re.findall(r"\(|\)|[^\s()]+", movetext):
+        if token in "()":
+            depth += 1 if token == "(" else -1
+            continue
+        if depth == 0 and not _SAN.match(token):
+            return token
+    return None
 
 
 def _visitor_color(headers: chess.pgn.Headers) -> chess.Color:

@@ -22,7 +22,7 @@ class OpponentError(RuntimeError):
     """A source of moves failed."""
 
 
-class OpponentUnavailable(OpponentError):
+class OpponentUnavailableError(OpponentError):
     """The source cannot be used: the engine is missing, will not start, or keeps crashing."""
 
 

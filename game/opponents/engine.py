@@ -4,7 +4,7 @@ Owns: ``EngineOpponent`` and ``resolve_engine``. The engine runs as its own proc
 by python-chess's ``chess.engine`` on one worker thread, so the frame loop only ever polls a
 future. Opening-book moves are looked up here with ``chess.polyglot`` (on the worker too), so
 the record can say that a move came from the book. A crashed engine is restarted once per
-request; if it will not come back, ``poll`` raises ``OpponentUnavailable`` with the reason.
+request; if it will not come back, ``poll`` raises ``OpponentUnavailableError`` with the reason.
 
 Must not import: pygame or ``game.ui``; it starts ``game.engine`` as a program, never imports it.
 """
@@ -16,6 +16,7 @@ import logging
 import os
 import shutil
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -24,7 +25,7 @@ import chess.engine
 import chess.polyglot
 
 from game.model.records import MoveAuthor
-from game.opponents.base import MoveReply, MoveRequest, OpponentError, OpponentUnavailable
+from game.opponents.base import MoveReply, MoveRequest, OpponentError, OpponentUnavailableError
 from game.opponents.levels import LevelPlan, plan_for_level
 
 log = logging.getLogger(__name__)
@@ -45,23 +46,23 @@ def builtin_command() -> list[str]:
 def resolve_engine(spec: str) -> list[str]:
     """Turn ``builtin``, ``stockfish``, a program name on PATH, or a path into a command.
 
-    :raises OpponentUnavailable: if no such engine can be found, with the fix in the message.
+    :raises OpponentUnavailableError: if no such engine can be found, with the fix in the message.
     """
     if spec == BUILTIN:
         return builtin_command()
     if os.sep in spec or spec.startswith("."):
         path = Path(spec).expanduser()
         if not path.is_file():
-            raise OpponentUnavailable(
+            raise OpponentUnavailableError(
                 f"engine {spec!r} not found: give the path of a UCI engine program, "
                 "e.g. --engine /usr/games/stockfish, or --engine builtin")
         if not os.access(path, os.X_OK):
-            raise OpponentUnavailable(f"engine {spec!r} is not executable (chmod +x it)")
+            raise OpponentUnavailableError(f"engine {spec!r} is not executable (chmod +x it)")
         return [str(path)]
     found = shutil.which(spec) or shutil.which(spec, path="/usr/games:/usr/local/games")
     if found is None:
         hint = " (on Debian: apt install stockfish)" if spec == "stockfish" else ""
-        raise OpponentUnavailable(
+        raise OpponentUnavailableError(
             f"engine {spec!r} is not installed or not on PATH{hint}; "
             "use --engine builtin or give a path")
     return [found]
@@ -71,7 +72,7 @@ def find_stockfish() -> str | None:
     """The path of an installed Stockfish, or ``None``."""
     try:
         return resolve_engine("stockfish")[0]
-    except OpponentUnavailable:
+    except OpponentUnavailableError:
         return None
 
 
@@ -103,6 +104,8 @@ class EngineOpponent:
         self._future: concurrent.futures.Future[MoveReply] | None = None
         self._start_future: concurrent.futures.Future[None] | None = None
         self._closed = False
+        self._search_lock = threading.Lock()
+        self._search: chess.engine.SimpleAnalysisResult | None = None
 
     @property
     def description(self) -> str:
@@ -140,23 +143,42 @@ class EngineOpponent:
         if error is not None:
             if isinstance(error, OpponentError):
                 raise error
-            raise OpponentUnavailable(f"{self._name}: {error}") from error
+            raise OpponentUnavailableError(f"{self._name}: {error}") from error
         return future.result()
 
     def cancel(self) -> None:
         self._future = None
+        self._stop_search()
 
     def close(self) -> None:
+        """Stop any search and quit the engine (on the worker; this returns at once)."""
         if self._closed:
             return
         self._closed = True
+        for pending in (self._future, self._start_future):
+            if pending is not None:
+                pending.cancel()  # only cancels what has not started yet
         self._future = None
-        engine = self._engine
-        if engine is not None:
-            engine.close()
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._stop_search()
+        self._executor.submit(self._quit)  # after a running job, before nothing else
+        self._executor.shutdown(wait=False)
+
+    def _stop_search(self) -> None:
+        with self._search_lock:
+            if self._search is not None:
+                self._search.stop()
 
     # -- worker thread ---------------------------------------------------------------------
+
+    def _quit(self) -> None:
+        engine, self._engine = self._engine, None
+        if engine is None:
+            return
+        try:
+            engine.quit()
+        except (chess.engine.EngineError, TimeoutError, OSError) as exc:
+            log.info("engine %s did not quit cleanly (%s); closing it", self._name, exc)
+            engine.close()
 
     def _open(self) -> None:
         if self._closed:
@@ -164,7 +186,7 @@ class EngineOpponent:
         try:
             engine = chess.engine.SimpleEngine.popen_uci(self._command, timeout=_STARTUP_TIMEOUT_S)
         except (OSError, chess.engine.EngineError, TimeoutError) as exc:
-            raise OpponentUnavailable(
+            raise OpponentUnavailableError(
                 f"the engine {' '.join(self._command)!r} could not be started: {exc}") from exc
         self._name = engine.id.get("name", self._name)
         plan = self._planner(self._level, engine_name=self._name,
@@ -198,17 +220,32 @@ class EngineOpponent:
             if self._engine is None:
                 self._open()
             engine = self._engine
-            if engine is None:  # closed meanwhile
-                raise OpponentUnavailable("the engine was closed")
+            if engine is None or self._closed:
+                raise OpponentUnavailableError("the engine was closed")
             try:
-                result = engine.play(request.board, self._limit)
+                move = self._search_move(engine, request.board)
             except chess.engine.EngineTerminatedError as exc:
+                if self._closed:
+                    raise OpponentUnavailableError("the engine was closed") from exc
                 log.warning("engine %s stopped (%s); restarting (attempt %d)", self._name, exc,
                             attempt)
                 self._engine = None
                 continue
-            if result.move is None:
+            if move is None:
                 raise OpponentError(f"{self._name} gave no move in {request.board.fen()!r}")
-            return MoveReply(request.game_id, request.ply, result.move, self._author,
+            return MoveReply(request.game_id, request.ply, move, self._author,
                              f"{self._name} level {self._level}")
-        raise OpponentUnavailable(f"the engine {self._name} stopped twice and was given up")
+        raise OpponentUnavailableError(f"the engine {self._name} stopped twice and was given up")
+
+    def _search_move(self, engine: chess.engine.SimpleEngine,
+                     board: chess.Board) -> chess.Move | None:
+        """Search with a stoppable analysis (``cancel`` and ``close`` can end it early)."""
+        search = engine.analysis(board, self._limit)
+        with self._search_lock:
+            self._search = search
+        try:
+            return search.wait().move
+        finally:
+            with self._search_lock:
+                self._search = None
+            search.stop()

@@ -86,7 +86,7 @@ def plan_move(before: Mapping[chess.Square, chess.Piece],
                           if (vp == piece if same_kind else vp.color == piece.color)]
             if not candidates:
                 continue
-            source = min(candidates, key=lambda v, s=square: (_distance(v, s), v))
+            source = min(candidates, key=lambda v: (_distance(v, square), v))
             motions.append(PieceMotion(piece, source, square))
             del vanished[source]
     fades = tuple(PieceFade(p, sq) for sq, p in sorted(vanished.items()))

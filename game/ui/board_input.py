@@ -71,9 +71,9 @@ class BoardController:
         if square is None or not moves:
             state.selected, state.targets = None, {}
             return False
-        board_pieces = state.pieces
+        pieces = state.pieces
         state.selected = square
-        state.targets = {m.to_square: (m.to_square in board_pieces or _is_en_passant(m, state.pieces))
+        state.targets = {m.to_square: m.to_square in pieces or _is_en_passant(m, pieces)
                          for m in moves}
         return True
 

@@ -80,6 +80,11 @@ class Stage:
         return pygame.Rect(round(left), round(top), round(right) - round(left),
                            round(bottom) - round(top))
 
+    def board_rect(self) -> pygame.Rect:
+        """The playing board, a whole-pixel square (its squares tile it exactly)."""
+        side = round(self.unit)
+        return pygame.Rect(round(self.origin[0]), round(self.origin[1]), side, side)
+
     def to_stage(self, pos: tuple[float, float]) -> tuple[float, float]:
         return ((pos[0] - self.origin[0]) / self.unit, (pos[1] - self.origin[1]) / self.unit)
 
@@ -136,7 +141,7 @@ def _landscape(vp: Viewport) -> PlayLayout:
     return PlayLayout(
         viewport=vp,
         stage=stage,
-        board=stage.rect(0, 0, 1, 1),
+        board=stage.board_rect(),
         status=vp.rect(left_x, 150, side_w, 150),
         buttons=vp.rect(left_x, 330, side_w, 560),
         buttons_vertical=True,
@@ -156,7 +161,7 @@ def _portrait(vp: Viewport) -> PlayLayout:
     return PlayLayout(
         viewport=vp,
         stage=stage,
-        board=stage.rect(0, 0, 1, 1),
+        board=stage.board_rect(),
         status=vp.rect(margin, 40, width, 130),
         buttons=vp.rect(margin, 1700, width, 100),
         buttons_vertical=False,

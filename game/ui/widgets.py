@@ -110,7 +110,7 @@ class ButtonRow:
                 return button
         return None
 
-    def handle(self, intent: Intent) -> str | None | bool:
+    def handle(self, intent: Intent) -> str | bool | None:
         """Returns the action of a pressed button, ``True`` if the intent was used otherwise,
         or ``None`` if it was not for these buttons."""
         if isinstance(intent, PointerPressed):
@@ -128,7 +128,7 @@ class ButtonRow:
             return self._command(intent.command)
         return None
 
-    def _command(self, command: Command) -> str | None | bool:
+    def _command(self, command: Command) -> str | bool | None:
         usable = [i for i, b in enumerate(self.buttons) if b.visible and b.enabled]
         if command in (Command.NEXT_FOCUS, Command.PREVIOUS_FOCUS):
             if not usable:

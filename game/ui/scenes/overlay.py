@@ -59,9 +59,9 @@ class OverlayScene(Scene):
             if self._outside_press and self.closes_on_outside_tap:
                 self.close()
             self._outside_press = False
-        elif isinstance(intent, CommandIssued) and intent.command is Command.CANCEL:
-            if self.closes_on_outside_tap:
-                self.close()
+        elif (isinstance(intent, CommandIssued) and intent.command is Command.CANCEL
+              and self.closes_on_outside_tap):
+            self.close()
         return True
 
     def draw_backdrop(self, surface: pygame.Surface) -> None:

@@ -28,7 +28,7 @@ from game.match import (
     TurkThinking,
 )
 from game.model.material import Captures, captures_in
-from game.model.session import DrawClaim, GameError
+from game.model.session import GameError
 from game.storage import GameArchive
 from game.ui.board_input import BoardController, IllegalAttempt, MoveAttempt
 from game.ui.board_view import BoardGeometry, BoardView
@@ -48,11 +48,11 @@ from game.ui.scenes.play_panels import StatusPanel, play_buttons
 from game.ui.scoresheet import Scoresheet
 from game.ui.services import Services
 from game.ui.stage_view import StageView
-from game.ui.widgets import ButtonRow
 
 log = logging.getLogger(__name__)
 
-SAN_CHARACTERS = set("abcdefghKQRBNx12345678=O0-+#")
+SAN_CHARACTERS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789=+#-")
+"""What may be typed as a move; anything else typed is ignored."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,7 @@ class PlayScene(Scene):
     def enter(self) -> None:
         self.match.start()
         self._show_position(animate=False)
+        self._pending_ending = self.match.session.is_over  # a loaded game may be finished
 
     def exit(self) -> None:
         self.match.close()
@@ -135,6 +136,7 @@ class PlayScene(Scene):
         self.status.clear()
         self.match.start()
         self._show_position(animate=False)
+        self._pending_ending = self.match.session.is_over
 
     # -- intents --------------------------------------------------------------------------
 

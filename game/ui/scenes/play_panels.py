@@ -63,13 +63,13 @@ class StatusPanel:
         self._strings = strings
         self.thinking = False
         self.failure: str | None = None
-        self._flash: tuple[str, dict[str, object]] | None = None
+        self._flash: tuple[str, dict[str, str]] | None = None
         self._flash_s = 0.0
 
     def clear(self) -> None:
         self.thinking, self.failure, self._flash, self._flash_s = False, None, None, 0.0
 
-    def flash(self, key: str, **fields: object) -> None:
+    def flash(self, key: str, **fields: str) -> None:
         """Show a message for a few seconds."""
         self._flash = (key, fields)
         self._flash_s = 4.0

@@ -96,7 +96,7 @@ class PromotionScene(OverlayScene):
         self.draw_panel(surface, self.services.strings.get("ui.promotion.title"))
         assets = self.services.assets
         for index, (rect, piece_type) in enumerate(zip(self.option_rects, CHOICES, strict=True)):
-            light = index == self.focus or index == self._pressed
+            light = index in (self.focus, self._pressed)
             draw_plaque(surface, rect, radius=rect.width // 8,
                         top=(250, 238, 210) if light else (236, 216, 176),
                         bottom=(214, 190, 146) if light else (196, 168, 124),
