@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sounds.catalogue import CATALOGUE, build  # noqa: E402
+from sounds.catalogue import CATALOGUE, build
 
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "assets" / "sounds"
 

@@ -95,8 +95,9 @@ def _ratchet_click(rng: random.Random, level: float) -> Signal:
 def wind_key(rng: random.Random) -> Signal:
     """The presenter winds the key: it goes in, makes its eight turns, and comes out."""
     out = silence(2.1)
-    mix_into(out, knock(rng, KEY, hardness=1.0, length=0.15), 0.0, 0.5)
-    mix_into(out, knock(rng, CABINET, hardness=0.7, length=0.2), 0.002, 0.4)
+    # The key going in is quieter than the clicks, so the eight turns stand out to be counted.
+    mix_into(out, knock(rng, KEY, hardness=0.9, length=0.15), 0.0, 0.12)
+    mix_into(out, knock(rng, CABINET, hardness=0.6, length=0.2), 0.002, 0.15)
     at = 0.16
     for _ in range(WIND_TURNS):
         stroke = rng.uniform(0.185, 0.215)

@@ -168,8 +168,10 @@ def speak(frames: Sequence[Frame], rng: random.Random) -> Signal:
     source = [8.0 * v * av * p + 0.5 * h * (ah + BELLOWS_LEAK * av)
               for v, av, p, h, ah in zip(buzz, tr["av"], press, breath, tr["ah"], strict=True)]
     y = source
-    for fk, bk in (("f1", "b1"), ("f2", "b2"), ("f3", "b3"), ("f4", "b4")):
-        y = formant(y, tr[fk], tr.get(bk, [250.0] * n))
+    for fk, bk in (("f1", "b1"), ("f2", "b2"), ("f3", "b3")):
+        y = formant(y, tr[fk], tr[bk])
+    # The upper formants barely move between these sounds; fixed widths are enough.
+    y = formant(y, tr["f4"], [250.0] * n)
     y = formant(y, [4300.0] * n, [350.0] * n)
     # Lift the highs the leather mouth of a speaking machine lets out: +6 dB per octave.
     y = [v - 0.92 * y[i - 1] if i else v for i, v in enumerate(y)]
