@@ -198,6 +198,28 @@ def test_loops_join_without_a_click(sounds: dict[str, Entry],
         assert others[0] * 0.7 <= seam <= others[-1] * 1.3, clip.name
 
 
+def abrupt_cuts(clip: Clip, jump_db: float = 12.0) -> list[float]:
+    """Times (s) where the highs leap up while the level does not: a ring cut off short.
+
+    A sound that stops dead mid-ring clicks; a new impact is allowed, since its level rises.
+    The second difference of the signal stands in for its high-frequency content.
+    """
+    x, hop = clip.data, clip.rate // 200
+    highs, levels = [], []
+    for i in range(1, len(x) - hop - 1, hop):
+        highs.append(sum((x[j + 1] - 2 * x[j] + x[j - 1]) ** 2 for j in range(i, i + hop))
+                     / hop + 1.0)
+        levels.append(sum(x[j] * x[j] for j in range(i, i + hop)) / hop + 1.0)
+    return [k * hop / clip.rate for k in range(2, len(highs) - 2)
+            if 10 * math.log10(highs[k] / max(highs[k - 2], highs[k + 2])) > jump_db
+            and levels[k + 2] <= levels[k - 2] * 1.26]
+
+
+def test_no_sound_is_cut_off_mid_ring(clips: dict[str, list[Clip]]) -> None:
+    for clip in itertools.chain.from_iterable(clips.values()):
+        assert abrupt_cuts(clip) == [], clip.name
+
+
 def _segments(clip: Clip) -> list[tuple[str, int]]:
     """10 ms frames labelled Silence, Fricative noise or Voiced, as runs of (label, count)."""
     n = clip.rate // 100

@@ -50,7 +50,7 @@ KEY = (Mode(1650, 0.050, 0.40), Mode(4420, 0.030, 0.30), Mode(8200, 0.010, 0.10)
 def _resonate_loop(x: Signal, modes: tuple[Mode, ...]) -> Signal:
     """Resonate one loop period as if it had been playing forever (no start-up transient)."""
     n = len(x)
-    return resonate(x + x, modes)[n:]
+    return resonate(x + x, modes, taper=False)[n:]
 
 
 def _tooth_train(rng: random.Random, n: int, teeth: int, *, wow: float,

@@ -142,12 +142,13 @@ class Mode:
 
 
 def resonate(excitation: Sequence[float], modes: Sequence[Mode], *,
-             length: float | None = None) -> Signal:
+             length: float | None = None, taper: bool = True) -> Signal:
     """Excite a bank of two-pole resonators with ``excitation`` and sum their ring.
 
     Each mode rings at its frequency and dies away with its own decay time, the way a struck
     piece of wood or metal does; a short excitation (a click) excites all modes, a soft one
-    (a knuckle) mostly the low ones.
+    (a knuckle) mostly the low ones. A ring cut off by ``length`` would end in a click, so
+    the last 10 ms are tapered unless ``taper`` is off (a loop must keep its ends intact).
     """
     n = samples(length) if length is not None else len(excitation)
     total = [0.0] * n
@@ -164,6 +165,10 @@ def resonate(excitation: Sequence[float], modes: Sequence[Mode], *,
             y = g * src[i] + k1 * y1 + k2 * y2
             y2, y1 = y1, y
             total[i] += y
+    if taper:
+        m = min(samples(0.01), n // 4)
+        for i in range(m):
+            total[n - 1 - i] *= 0.5 - 0.5 * math.cos(math.pi * i / m)
     return total
 
 
