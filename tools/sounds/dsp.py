@@ -263,7 +263,11 @@ def mix_into(dst: Signal, src: Sequence[float], at: float, level: float = 1.0, *
 
     With ``wrap`` the part running past the end comes round to the start (for loops);
     otherwise it is cut off.
+
+    :raises ValueError: if ``at`` is negative (it would land at the far end of ``dst``).
     """
+    if at < 0.0:
+        raise ValueError(f"cannot mix in at {at:.4f} s, before the start")
     start = samples(at)
     n = len(dst)
     for i, v in enumerate(src):

@@ -105,13 +105,12 @@ def piece_capture(rng: random.Random) -> Signal:
 def tap_cabinet(rng: random.Random) -> Signal:
     """Three knuckle raps on the cabinet's side, with the hollow ring of the box behind it."""
     out = silence(0.85)
-    at = 0.0
-    for level in (1.0, 0.82, 0.93):
+    for k, level in enumerate((1.0, 0.82, 0.93)):
         rap = knock(rng, CABINET, hardness=0.4, length=0.35, spread=0.03)
         bone = chain(contact(0.003, rng, grit=0.6), lowpass(2500.0))
         mix_into(rap, bone, 0.0, 0.25)
-        mix_into(out, rap, at + rng.uniform(-0.006, 0.006), level)
-        at += 0.19
+        # A hand is not a metronome: each later rap lands up to 12 ms off the beat.
+        mix_into(out, rap, k * 0.19 + (rng.uniform(-0.012, 0.012) if k else 0.0), level)
     hollow = comb(out, CABINET_ROUND_TRIP, 0.42, damping=0.45)
     return chain(hollow, lowpass(4000.0), highpass(70.0))
 
