@@ -36,6 +36,17 @@ PLACEHOLDER_WORDS: Mapping[str, int] = MappingProxyType(
      "life": 3, "years": 1, "date": 3})
 """How many words a filled-in placeholder may take on screen (others count as one)."""
 
+LEDGER_LABELS: tuple[str, ...] = ("visitor", "operator", "hint_accepted", "engine", "stand_in",
+                                  "book", "scripted")
+"""The true authors the ledger tells apart: keys ``reveal.ledger.label.<name>``."""
+
+EXHIBITION_STEPS: tuple[str, ...] = ("intro", "door_one", "candle", "drawer",
+                                     "main_compartment", "turn_round", "close_up", "wind")
+"""The presenter's empty-cabinet show in Poe's order (1836): keys ``turk.exhibition.<step>``."""
+
+BOARD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ÉÄÖÜß")
+"""Every character the Turk's letter board has (the ``turk.board`` lines use only these)."""
+
 _WORD = re.compile(r"\w")
 _KEY = re.compile(r"[a-z][a-z0-9_]*\Z")
 _PREFIX = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+\Z")
@@ -82,7 +93,7 @@ class Screen:
         """The full string key of one of this screen's lines (``"headline"``)."""
         return f"{self.id}.{name}"
 
-    def keys(self) -> tuple[str, ...]:
+    def string_keys(self) -> tuple[str, ...]:
         """Every string key the screen may show, first layer then second."""
         names = [name for line in self.lines for name in line]
         return tuple(self.key(n) for n in names + ([self.more] if self.more else []))
@@ -233,9 +244,11 @@ class HistoricalOperator:
 
         :param circa: the language's pattern for "about", e.g. ``"c. {year}"``.
         """
+        if self.born is None and self.died is None:
+            return ""
         born = _year(self.born, self.born_approx, circa)
         died = _year(self.died, self.died_approx, circa)
-        return f"{born}–{died}" if born or died else ""
+        return f"{born}–{died}"
 
     def period(self, *, circa: str) -> str:
         """When they played the Turk, like ``1819`` or ``c. 1818``; "" when unknown."""
@@ -305,7 +318,7 @@ def unknown_sources(cited: Mapping[str, Collection[str]],
 def missing_keys(screens: Collection[Screen], table: Mapping[str, object]) -> list[str]:
     """One message per string key a screen shows that the string table lacks."""
     return [f"screen {s.id!r} shows {key!r}, which is not in the string tables"
-            for s in screens for key in s.keys() if key not in table]
+            for s in screens for key in s.string_keys() if key not in table]
 
 
 def count_words(text: str) -> int:

@@ -67,8 +67,16 @@ class Source:
 
 
 def assets_root() -> Traversable:
-    """The installed ``game.assets`` folder (``assets/`` in the repository)."""
-    return files("game.assets")
+    """The installed ``game.assets`` folder (``assets/`` in the repository).
+
+    :raises ContentError: if the package was installed without its assets.
+    """
+    try:
+        return files("game.assets")
+    except ModuleNotFoundError as exc:
+        raise ContentError("game.assets is not installed: the package must ship assets/ as "
+                           "game.assets (see [tool.setuptools] in pyproject.toml), then "
+                           "reinstall with `pip install -e .`") from exc
 
 
 def read_toml(root: Traversable | None, relative: str) -> dict[str, object]:
