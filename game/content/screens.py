@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from importlib.resources.abc import Traversable
 from types import MappingProxyType
 
 from game.content.sources import ContentError, Fields, Source, check_source_id, read_toml
+from game.content.strings import Strings
 
 SCREENS_FILE = "content/screens.toml"
 OPERATORS_FILE = "content/operators.toml"
@@ -163,14 +164,14 @@ def _array(data: Mapping[str, object], name: str, origin: str) -> list[object]:
     return value
 
 
-def load_screens(root: Traversable | None = None) -> list[Screen]:
-    """The reveal's screens in the order the visitor sees them.
+def _read(root: Traversable | None, relative: str, arrays: frozenset[str]) -> dict[str, object]:
+    """Read a content file whose top level holds only the named arrays of tables."""
+    data = read_toml(root, relative)
+    Fields(data, where=f"assets/{relative}", known=arrays)  # reports unknown, misspelt arrays
+    return data
 
-    :param root: the assets folder; the installed ``game.assets`` when omitted.
-    :raises ContentError: if the file is missing, malformed, or repeats a screen id.
-    """
-    origin = f"assets/{SCREENS_FILE}"
-    data = read_toml(root, SCREENS_FILE)
+
+def _screens(data: Mapping[str, object], origin: str) -> list[Screen]:
     screens = [parse_screen(t, where=f"{origin} [[reveal]] #{i + 1}")
                for i, t in enumerate(_array(data, "reveal", origin))]
     if not screens:
@@ -183,6 +184,19 @@ def load_screens(root: Traversable | None = None) -> list[Screen]:
     return screens
 
 
+_SCREENS_ARRAYS = frozenset({"reveal", "sourced"})
+
+
+def load_screens(root: Traversable | None = None) -> list[Screen]:
+    """The reveal's screens in the order the visitor sees them.
+
+    :param root: the assets folder; the installed ``game.assets`` when omitted.
+    :raises ContentError: if the file is missing, malformed, or repeats a screen id.
+    """
+    origin = f"assets/{SCREENS_FILE}"
+    return _screens(_read(root, SCREENS_FILE, _SCREENS_ARRAYS), origin)
+
+
 def load_text_sources(root: Traversable | None = None) -> Mapping[str, tuple[str, ...]]:
     """Source ids of every factual text, by key prefix: the reveal's screens and the
     ``[[sourced]]`` text shown elsewhere (the presenter's show, the attract loop).
@@ -190,8 +204,8 @@ def load_text_sources(root: Traversable | None = None) -> Mapping[str, tuple[str
     :raises ContentError: if the file is missing or malformed.
     """
     origin = f"assets/{SCREENS_FILE}"
-    result = {s.id: s.sources for s in load_screens(root)}
-    data = read_toml(root, SCREENS_FILE)
+    data = _read(root, SCREENS_FILE, _SCREENS_ARRAYS)
+    result = {s.id: s.sources for s in _screens(data, origin)}
     for i, table in enumerate(_array(data, "sourced", origin)):
         where = f"{origin} [[sourced]] #{i + 1}"
         fields = Fields(table, where=where, known=frozenset({"id", "sources"}))
@@ -239,10 +253,10 @@ class HistoricalOperator:
         """Whether the roll must say that the record is uncertain."""
         return self.confidence in (Confidence.MEDIUM_LOW, Confidence.LOW)
 
-    def life(self, *, circa: str) -> str:
+    def life(self, *, circa: Callable[[str], str]) -> str:
         """Life dates like ``1787–1870`` or ``c. 1765–1850``; "" when none are known.
 
-        :param circa: the language's pattern for "about", e.g. ``"c. {year}"``.
+        :param circa: writes "about <year>" in the visitor's language.
         """
         if self.born is None and self.died is None:
             return ""
@@ -250,15 +264,41 @@ class HistoricalOperator:
         died = _year(self.died, self.died_approx, circa)
         return f"{born}–{died}"
 
-    def period(self, *, circa: str) -> str:
+    def period(self, *, circa: Callable[[str], str]) -> str:
         """When they played the Turk, like ``1819`` or ``c. 1818``; "" when unknown."""
-        return circa.format(year=self.years) if self.years_approx else self.years
+        return circa(self.years) if self.years and self.years_approx else self.years
 
 
-def _year(year: int | None, approx: bool, circa: str) -> str:
+def _year(year: int | None, approx: bool, circa: Callable[[str], str]) -> str:
     if year is None:
         return "?"
-    return circa.format(year=year) if approx else str(year)
+    return circa(str(year)) if approx else str(year)
+
+
+def roll_entry(operator: HistoricalOperator, strings: Strings, *,
+               language: str | None = None) -> list[str]:
+    """The lines the roll of operators shows for one historical operator: name and life
+    dates, where and when, the note, and the warning when the record is uncertain.
+
+    :raises KeyError: if the string tables lack one of the roll's keys.
+    """
+    def text(key: str, **fields: object) -> str:
+        return strings.get(f"reveal.roll.{key}", language=language, **fields)
+
+    def circa(year: str) -> str:
+        return text("circa", year=year)
+
+    life = operator.life(circa=circa) or text("unknown_dates")
+    lines = [text("historical", name=operator.name or text("unknown_name"), life=life)]
+    places = ", ".join(strings.get(f"reveal.place.{p}", language=language)
+                       for p in operator.places)
+    years = operator.period(circa=circa)
+    if places or years:
+        lines.append(text("where_when", places=places, years=years).strip(", "))
+    lines.append(text(f"note.{operator.id}"))
+    if operator.is_uncertain:
+        lines.append(text("uncertain"))
+    return lines
 
 
 _OPERATOR_FIELDS = frozenset({"id", "name", "born", "born_approx", "died", "died_approx",
@@ -299,7 +339,7 @@ def load_operators(root: Traversable | None = None, *,
     :raises ContentError: if the file is missing, malformed, or repeats an id.
     """
     origin = f"assets/{OPERATORS_FILE}"
-    data = read_toml(root, OPERATORS_FILE)
+    data = _read(root, OPERATORS_FILE, frozenset({"operator"}))
     operators = [parse_operator(t, where=f"{origin} [[operator]] #{i + 1}")
                  for i, t in enumerate(_array(data, "operator", origin))]
     ids = [o.id for o in operators]

@@ -15,8 +15,10 @@ from game.content.screens import (
     load_operators,
     load_screens,
     load_text_sources,
+    roll_entry,
 )
 from game.content.sources import ContentError
+from game.content.strings import Strings
 
 
 def ids_for(screens: list[Screen], mode: Mode, *conditions: Condition) -> list[str]:
@@ -76,13 +78,33 @@ def test_roll_shows_the_record_honestly(assets: Path) -> None:
 
 def test_life_and_period_use_the_languages_circa(assets: Path) -> None:
     by_id = {o.id: o for o in load_operators(assets)}
-    assert by_id["lewis"].life(circa="c. {year}") == "1787–1870"
-    assert by_id["schlumberger"].life(circa="um {year}") == "um 1800–1838"
-    assert by_id["kempelen_era"].life(circa="c. {year}") == ""
-    assert by_id["boncourt"].period(circa="vers {year}") == "vers 1818"
-    assert by_id["williams"].period(circa="c. {year}") == "1819"
+    assert by_id["lewis"].life(circa="c. {}".format) == "1787–1870"
+    assert by_id["schlumberger"].life(circa="um {}".format) == "um 1800–1838"
+    assert by_id["kempelen_era"].life(circa="c. {}".format) == ""
+    assert by_id["boncourt"].period(circa="vers {}".format) == "vers 1818"
+    assert by_id["williams"].period(circa="c. {}".format) == "1819"
+    assert by_id["alexandre"].period(circa="c. {}".format) == ""
     only_died = HistoricalOperator("x", "X", Confidence.MEDIUM, ("W1",), died=1850)
-    assert only_died.life(circa="c. {year}") == "?–1850"
+    assert only_died.life(circa="c. {}".format) == "?–1850"
+
+
+def test_roll_entries_read_well_in_every_language(assets: Path) -> None:
+    strings = Strings.from_folder(assets / "i18n")
+    by_id = {o.id: o for o in load_operators(assets)}
+    assert roll_entry(by_id["schlumberger"], strings, language="de") == [
+        "William Schlumberger (um 1800–1838)", "USA, Kuba, 1826–1838",
+        strings.get("reveal.roll.note.schlumberger", language="de")]
+    woman = roll_entry(by_id["frenchwoman"], strings, language="fr")
+    assert woman[0] == "Nom non conservé (dates inconnues)"
+    assert woman[1] == "New York, 1826"
+    assert woman[-1] == "Les sources sont incertaines."
+    alexandre = roll_entry(by_id["alexandre"], strings, language="en")
+    assert alexandre[0] == "Aaron Alexandre (c. 1765–1850)"
+    assert len(alexandre) == 2  # no place or period known: straight to the note
+    for operator in by_id.values():
+        for lang in ("en", "de", "fr"):
+            lines = roll_entry(operator, strings, language=lang)
+            assert all(line and "{" not in line for line in lines), (operator.id, lang)
 
 
 def write(folder: Path, relative: str, text: str) -> Path:
@@ -112,6 +134,12 @@ def test_malformed_screens_name_the_file_and_the_fix(tmp_path: Path, body: str,
     with pytest.raises(ContentError, match=r"assets/content/screens\.toml") as info:
         load_screens(tmp_path)
     assert message in str(info.value)
+
+
+def test_a_misspelt_array_is_reported(tmp_path: Path) -> None:
+    write(tmp_path, "content/screens.toml", '[[reveals]]\nid = "history.x"\n')
+    with pytest.raises(ContentError, match="did you mean 'reveal'"):
+        load_screens(tmp_path)
 
 
 def test_a_screen_may_appear_only_once(tmp_path: Path) -> None:
