@@ -206,9 +206,9 @@ def test_the_error_check_lets_true_sentences_pass(fine: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_visitor_text_repeats_a_circulating_error(own_tables: dict[str, Table],
+def test_no_visitor_text_repeats_a_circulating_error(tables: dict[str, Table],
                                                      lang: str) -> None:
-    problems = [(key, error) for key, text in texts(own_tables[lang])
+    problems = [(key, error) for key, text in texts(tables[lang])
                 for error in circulating_errors(text)]
     assert problems == []
 
