@@ -37,9 +37,10 @@ PLACEHOLDER_WORDS: Mapping[str, int] = MappingProxyType(
      "life": 3, "years": 1, "date": 3})
 """How many words a filled-in placeholder may take on screen (others count as one)."""
 
-LEDGER_LABELS: tuple[str, ...] = ("visitor", "operator", "hint_accepted", "engine", "stand_in",
-                                  "book", "scripted")
-"""The true authors the ledger tells apart: keys ``reveal.ledger.label.<name>``."""
+LEDGER_LABELS: tuple[str, ...] = ("visitor", "operator", "operator_hint", "engine",
+                                  "engine_standin", "book", "scripted")
+"""The true authors the ledger tells apart: keys ``reveal.ledger.label.<name>``, named like
+the values of ``game.model.records.MoveAuthor``."""
 
 EXHIBITION_STEPS: tuple[str, ...] = ("intro", "door_one", "candle", "drawer",
                                      "main_compartment", "turn_round", "close_up", "wind")

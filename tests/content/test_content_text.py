@@ -67,6 +67,11 @@ def test_scene_keys_the_game_looks_up_exist(tables: dict[str, Table]) -> None:
     assert [key for key in wanted if key not in table] == []
 
 
+def test_ledger_has_a_label_for_every_move_author() -> None:
+    from game.model.records import MoveAuthor
+    assert set(LEDGER_LABELS) == {author.value for author in MoveAuthor}
+
+
 def test_placeholders_the_game_fills_are_the_agreed_ones(tables: dict[str, Table]) -> None:
     from game.content.strings import placeholders
     table = tables["en"]
