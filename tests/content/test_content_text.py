@@ -77,7 +77,7 @@ def test_placeholders_the_game_fills_are_the_agreed_ones(tables: dict[str, Table
     table = tables["en"]
     expected = {
         "reveal.operator.headline": {"name"},
-        "reveal.operator.credit": {"moves", "minutes"},
+        "reveal.operator.credit": {"name", "moves", "minutes"},
         "reveal.engine.body": {"engine_name"},
         "reveal.people.body": {"engine_author"},
         "reveal.people.book": {"openings"},
