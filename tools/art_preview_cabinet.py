@@ -34,9 +34,9 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-import chess  # noqa: E402
-import chess.svg  # noqa: E402
-import pygame  # noqa: E402
+import chess
+import chess.svg
+import pygame
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = ROOT / "assets" / "svg"
@@ -180,7 +180,7 @@ def parts_alone(all_parts: list[Part], ppu: float = 580) -> None:
         save(canvas, f"part_{part.folder}_{part.name}.png")
 
 
-def play_stage(cab: dict[str, Part], props: dict[str, Part], scenes: dict[str, Part],
+def play_stage(cab: dict[str, Part], props: dict[str, Part], scenes: dict[str, Part], *,
                size: tuple[int, int], ppu: float, backdrop: str,
                origin: tuple[float, float]) -> pygame.Surface:
     """The stage as during play: backdrop, figure stand-in, top, board, front, cushion."""
@@ -195,6 +195,7 @@ def play_stage(cab: dict[str, Part], props: dict[str, Part], scenes: dict[str, P
     for i, symbol in enumerate("pPn"):
         stage.piece(symbol, -0.20 if i % 2 else 1.20, 0.30 + 0.12 * i, 0.11)
     stage.place(props["cushion"])
+    stage.place(cab["key"], tuple(cab["key"].extra["at"]))  # type: ignore[arg-type]
     return stage.canvas
 
 
@@ -212,10 +213,8 @@ def exhibition(cab: dict[str, Part], props: dict[str, Part], scenes: dict[str, P
     stage.squares()
     stage.place(cab["cabinet_front"])
     for name in ("cabinet_front_door1_open", "cupboard_glow", "cabinet_front_main_open",
-                 "drawer_open"):
+                 "main_glow", "drawer_open"):
         stage.place(cab[name])
-    key = cab["key"]
-    stage.place(key, tuple(key.extra["at"]), 30.0)  # type: ignore[arg-type]
     candle = props["candle"]
     base = (-0.44, 1.62)
     stage.place(candle, base)
@@ -245,7 +244,7 @@ def letter_board(props: dict[str, Part], ppu: float = 700) -> pygame.Surface:
     table = tomllib.loads((SVG / "props" / "letter_board.toml").read_text(encoding="utf-8"))
     for cell in table["cells"]:
         x, y = cell["centre"]
-        w, h = cell["size"]
+        h = cell["size"][1]
         font = pygame.font.Font(str(FONT), round(h * ppu * table["font_scale"]))
         glyph = font.render(cell["char"], True, tuple(table["ink"]))
         cx, cy = stage.px(x, y)
@@ -259,12 +258,14 @@ def knights_tour(cab: dict[str, Part], props: dict[str, Part],
     stage.place(cab["cabinet_top"])
     stage.squares()
     tour = ["a1", "b3", "c1", "a2", "b4", "a6", "b8", "d7", "f8", "h7", "g5", "h3", "g1"]
-    for i, name in enumerate(tour):
+    for i, name in enumerate(tour[:-1]):
         square = chess.parse_square(name)
         x = chess.square_file(square) / 8 + 1 / 16
         y = (7 - chess.square_rank(square)) / 8 + 1 / 16
         stage.place(props["counter_white" if i == 0 else "counter_red"], (x, y))
-    stage.piece("N", 7 / 8 + 1 / 16, 7 / 8 - 6 / 8 + 1 / 16, 0.118)
+    last = chess.parse_square(tour[-1])
+    stage.piece("N", chess.square_file(last) / 8 + 1 / 16,
+                (7 - chess.square_rank(last)) / 8 + 1 / 16, 0.118)
     return stage.canvas
 
 
@@ -289,17 +290,17 @@ def main(argv: list[str]) -> int:
     cab, props, scenes = load_parts("cabinet"), load_parts("props"), load_parts("scenes")
     jobs = {
         "parts": lambda: parts_alone([*cab.values(), *props.values(), *scenes.values()]),
-        "landscape": lambda: save(play_stage(cab, props, scenes, (1920, 1080), 580,
-                                             "backdrop_landscape",
-                                             landscape_origin(580, 1920, 1080)),
+        "landscape": lambda: save(play_stage(cab, props, scenes, size=(1920, 1080), ppu=580,
+                                             backdrop="backdrop_landscape",
+                                             origin=landscape_origin(580, 1920, 1080)),
                                   "stage_landscape.png"),
-        "portrait": lambda: save(play_stage(cab, props, scenes, (1080, 1920), 620,
-                                            "backdrop_portrait",
-                                            (0.5 - 1080 / 620 / 2, -0.98)),
+        "portrait": lambda: save(play_stage(cab, props, scenes, size=(1080, 1920), ppu=620,
+                                            backdrop="backdrop_portrait",
+                                            origin=(0.5 - 1080 / 620 / 2, -0.98)),
                                  "stage_portrait.png"),
-        "small": lambda: save(play_stage(cab, props, scenes, (993, 559), 300,
-                                         "backdrop_landscape",
-                                         landscape_origin(300, 993, 559)),
+        "small": lambda: save(play_stage(cab, props, scenes, size=(993, 559), ppu=300,
+                                         backdrop="backdrop_landscape",
+                                         origin=landscape_origin(300, 993, 559)),
                               "stage_landscape_300.png"),
         "large": lambda: save(crop_1300(cab, props, scenes), "stage_landscape_1300.png"),
         "exhibition": lambda: save(exhibition(cab, props, scenes), "exhibition.png"),
