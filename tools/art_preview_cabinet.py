@@ -196,12 +196,31 @@ def play_stage(cab: dict[str, Part], props: dict[str, Part], scenes: dict[str, P
         stage.piece(symbol, -0.20 if i % 2 else 1.20, 0.30 + 0.12 * i, 0.11)
     stage.place(props["cushion"])
     stage.place(cab["key"], tuple(cab["key"].extra["at"]))  # type: ignore[arg-type]
+    panels(stage.canvas, LANDSCAPE_PANELS if size[0] > size[1] else PORTRAIT_PANELS)
     return stage.canvas
 
 
 def landscape_origin(ppu: float, width: int, height: int) -> tuple[float, float]:
-    """Board centred across; the screen's bottom cuts the front 0.05 units down."""
-    return (0.5 - width / ppu / 2, 1.11 - height / ppu)
+    """Board centred across, the figure's turban just below the top (as game/ui/layout.py)."""
+    return (0.5 - width / ppu / 2, -0.74 - 22 / 580)
+
+
+# The play screen's panels in design pixels (mirrors game/ui/layout.py), drawn as dark
+# translucent boxes so the art can be judged where text will sit over it.
+LANDSCAPE_PANELS = [(48, 150, 400, 150), (48, 330, 400, 560), (1472, 150, 400, 740),
+                    (610, 980, 700, 70), (48, 960, 400, 72)]
+PORTRAIT_PANELS = [(48, 40, 984, 130), (48, 1420, 984, 64), (48, 1500, 984, 180),
+                   (48, 1700, 984, 100), (48, 1820, 984, 72)]
+
+
+def panels(canvas: pygame.Surface, boxes: list[tuple[int, int, int, int]]) -> None:
+    scale = canvas.get_width() / (1920 if canvas.get_width() > canvas.get_height() else 1080)
+    for box in boxes:
+        rect = pygame.Rect(*(round(v * scale) for v in box))
+        veil = pygame.Surface(rect.size, pygame.SRCALPHA)
+        veil.fill((0, 0, 0, 70))
+        canvas.blit(veil, rect)
+        pygame.draw.rect(canvas, (120, 110, 96), rect, 1)
 
 
 def exhibition(cab: dict[str, Part], props: dict[str, Part], scenes: dict[str, Part],
