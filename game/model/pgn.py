@@ -29,7 +29,7 @@ _SAN = re.compile(r"^([NBKRQ]?[a-h]?[1-8]?[\-x]?[a-h][1-8](=?[nbrqkNBRQK])?|[PNB
                   r"|--|Z0|0000|@@@@|O-O(-O)?|0-0(-0)?)[+#]?[!?]*$")
 
 
-class _QuietBuilder(chess.pgn.GameBuilder):
+class _QuietBuilder(chess.pgn.GameBuilder[chess.pgn.Game]):
     """Collects parse errors without logging them: ``read_pgn`` reports them itself."""
 
     def handle_error(self, error: Exception) -> None:
@@ -147,7 +147,8 @@ def _first_unreadable_token(text: str) -> str | None:
         body.append(line)
     movetext = _MOVETEXT_NOISE.sub(" ", "\n".join(body))
     depth = 0
-    for token in re.findall(r"\(|\)|[^\s()]+", movetext):
+    tokens: list[str] = re.findall(r"\(|\)|[^\s()]+", movetext)
+    for token in tokens:
         if token in "()":
             depth += 1 if token == "(" else -1
             continue

@@ -99,8 +99,6 @@ def test_sources_load_in_file_order(tmp_path: Path) -> None:
     assert loaded["A1"].is_first_party and not loaded["B2"].is_first_party
 
 
-@pytest.mark.xfail(raises=ContentError, strict=True,
-                   reason="pyproject.toml does not yet install assets/ as game.assets")
 def test_loaders_find_the_installed_assets() -> None:
     # Without a root the loaders read the installed package's assets, as the game does.
     assert "POE" in load_sources()
