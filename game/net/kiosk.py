@@ -131,14 +131,17 @@ class KioskLoop:
             self._shutdown()
 
     def _step(self) -> None:
-        for key, mask in self._selector.select(self._select_timeout()):
+        ready = self._selector.select(self._select_timeout())
+        # The game's commands first: a move read in this round is judged against the
+        # newest state the game had published by then.
+        self._run_commands()
+        for key, mask in ready:
             if key.data == "listener":
                 self._accept()
             elif key.data == "waker":
                 self._waker.drain()
-            elif isinstance(key.data, _Peer):
+            elif isinstance(key.data, _Peer) and key.data in self._peers:
                 self._service(key.data, mask)
-        self._run_commands()
         self._tick()
         for peer in list(self._peers):
             self._flush(peer)

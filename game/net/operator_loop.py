@@ -110,7 +110,8 @@ class ClientLoop:
     def _step(self) -> None:
         if self._phase == "idle" and self._clock() >= self._retry_at:
             self._connect()
-        for key, mask in self._selector.select(self._select_timeout()):
+        ready = self._selector.select(self._select_timeout())
+        for key, mask in ready:
             if key.data == "waker":
                 self._waker.drain()
             elif self._conn is not None:

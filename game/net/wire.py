@@ -213,11 +213,13 @@ def check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
 
 
 def check_fen(name: str, value: object) -> str:
-    """A FEN python-chess accepts as a standard chess position.
+    """A full FEN (all six fields) of a legal standard chess position.
 
     :raises ProtocolError: otherwise.
     """
     fen = check_str(name, value, max_chars=100)
+    if len(fen.split(" ")) != 6:
+        raise field_error(name, "must be a full FEN: six fields separated by single spaces")
     try:
         board = chess.Board(fen)
     except ValueError as error:
