@@ -169,8 +169,11 @@ def check_uci(name: str, value: object) -> str:
 
     :raises ProtocolError: otherwise.
     """
-    return check_pattern(name, value, _UCI_RE, max_chars=5,
-                         what="a move in UCI notation such as 'e2e4' or 'e7e8q'")
+    uci = check_pattern(name, value, _UCI_RE, max_chars=5,
+                        what="a move in UCI notation such as 'e2e4' or 'e7e8q'")
+    if uci[:2] == uci[2:4]:
+        raise field_error(name, f"must move a piece to another square, got {uci!r}")
+    return uci
 
 
 def check_san(name: str, value: object) -> str:

@@ -3,6 +3,7 @@ side sends (a network that swallows packets) or cut every connection at once."""
 
 from __future__ import annotations
 
+import contextlib
 import selectors
 import socket
 import threading
@@ -110,8 +111,6 @@ class Relay:
             if end is None:
                 continue
             self._pairs.pop(end, None)
-            try:
+            with contextlib.suppress(KeyError, ValueError):
                 self._selector.unregister(end)
-            except (KeyError, ValueError):
-                pass
             end.close()

@@ -89,7 +89,7 @@ def test_five_wrong_codes_in_a_minute_refuse_the_address_for_a_while(
         make_link: LinkFactory, operators: Connect) -> None:
     clock = FakeClock()
     link = make_link(clock=clock, refuse_after=5, refuse_window_s=60.0, refuse_for_s=120.0)
-    for attempt in range(5):
+    for _ in range(5):
         answer = operators(link).authenticate(code="WRONG")
         assert answer["code"] == "bad_proof"
         clock.advance(10.0)  # five wrong answers within 40 s
@@ -310,8 +310,8 @@ def test_a_legal_current_move_is_acknowledged_and_passed_on_once(make_link: Link
      "e7e8", "illegal_move", "e7e8q"),
 ])
 def test_a_stale_wrong_or_illegal_move_is_refused_with_a_reason(
-        make_link: LinkFactory, operators: Connect, state: protocol.GameState, game_id: str,
-        ply: int, uci: str, code: str, words: str) -> None:
+        make_link: LinkFactory, operators: Connect, *, state: protocol.GameState,
+        game_id: str, ply: int, uci: str, code: str, words: str) -> None:
     link = make_link()
     link.publish_state(state)
     operator = joined(link, operators)

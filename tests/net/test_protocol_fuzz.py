@@ -24,7 +24,8 @@ field_names = st.sampled_from(sorted({field.name for cls in (*protocol.KIOSK_TYP
                                                              *protocol.OPERATOR_TYPES)
                                       for field in dataclasses.fields(cls)}))
 squares = st.sampled_from([a + b for a in "abcdefgh" for b in "12345678"])
-ucis = st.builds(lambda a, b, p: a + b + p, squares, squares, st.sampled_from(["", "q", "n"]))
+ucis = st.builds(lambda a, b, p: a + b + p, squares, squares,
+                st.sampled_from(["", "q", "n"])).filter(lambda uci: uci[:2] != uci[2:4])
 game_ids = st.text(alphabet=string.ascii_letters + string.digits + "_-", min_size=1,
                    max_size=protocol.wire.MAX_GAME_ID_CHARS)
 plies = st.integers(min_value=0, max_value=protocol.MAX_PLY)
