@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 MAX_SELECT_S = 0.1
 MAX_OUT_BYTES = 64 * 1024
 BACKOFF_S = (0.2, 0.5, 1.0, 2.0, 4.0)
+RATE_RETRY_S = 0.5
+"""After the kiosk dropped our move as over its rate limit, wait this long and resend."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class ClientLoop:
         self._state: protocol.GameState | None = None
         self._unacked: protocol.OperatorMove | None = None
         self._unacked_line: int | None = None
+        self._resend_at: float | None = None
         self._running = True
 
     def run(self) -> None:
@@ -291,6 +294,10 @@ class ClientLoop:
             self._unacked = self._unacked_line = None
         if isinstance(message, protocol.ErrorReply) and message.ref_line is not None and \
                 message.ref_line == self._unacked_line:
+            if message.code == "rate_limited":  # dropped unread: quietly try again soon
+                self._unacked_line = None
+                self._resend_at = self._clock() + RATE_RETRY_S
+                return
             self._unacked = self._unacked_line = None
         if event is not None:
             self._events.put(event)
@@ -319,7 +326,7 @@ class ClientLoop:
                 self._running = False
             elif isinstance(command, SendMove):
                 self._unacked = command.move
-                self._unacked_line = None
+                self._unacked_line = self._resend_at = None
                 if self._phase == "ready":
                     self._unacked_line = self._send(command.move)
             elif self._phase == "ready":
@@ -343,6 +350,12 @@ class ClientLoop:
         silent = now - conn.last_recv
         if silent > self._settings.timeout_s:
             self._lost(f"no word from the kiosk for {silent:.1f} s")
+            return
+        if self._resend_at is not None and now >= self._resend_at:
+            self._resend_at = None
+            if self._phase == "ready" and self._unacked is not None and \
+                    self._unacked_line is None:
+                self._unacked_line = self._send(self._unacked)
         elif now - conn.last_send >= self._heartbeat_s:
             state = self._state
             self._send(protocol.Heartbeat(game_id=state.game_id if state else None,

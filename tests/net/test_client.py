@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
-from conftest import CODE, NAME, LinkFactory, settle, state_after, wait_for_events
+from conftest import CODE, NAME, FakeClock, LinkFactory, settle, state_after, wait_for_events
 from relay import Relay
 
 from game.net import protocol
@@ -307,3 +307,18 @@ def test_close_is_prompt(make_link: LinkFactory, make_client: ClientFactory) -> 
     assert time.monotonic() - started < 1.0
     events = wait_for_events(link, lambda evs: any(isinstance(e, OperatorLeft) for e in evs))
     assert OperatorLeft("the operator closed the connection") in events
+
+
+def test_a_move_dropped_by_the_rate_limit_is_sent_again(make_link: LinkFactory,
+                                                        make_client: ClientFactory) -> None:
+    clock = FakeClock()
+    link = make_link(clock=clock, lines_per_s=1.0, burst=1)  # the auth line takes it all
+    link.publish_state(state_after("e2e4"))
+    watcher = Watcher(make_client(link.address, heartbeat_s=2.0, timeout_s=6.0))
+    watcher.state(1)
+    watcher.client.send_move(game_id="g1", ply=1, uci="e7e5")
+    assert moved(link) == []  # dropped as over the limit
+    clock.advance(5.0)  # the kiosk's bucket refills; the client's next try gets through
+    assert watcher.of(MoveAcknowledged) == MoveAcknowledged("g1", 1, "e7e5")
+    assert moved(link) == [OperatorMoved("g1", 1, "e7e5", False)]
+    assert not [e for e in watcher.events if isinstance(e, ErrorReported)]
