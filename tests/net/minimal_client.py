@@ -40,7 +40,7 @@ class KioskConversation:
             if len(self.buffer) > MAX_KIOSK_LINE:
                 raise ConnectionError("the kiosk sent an over-long line")
         line, self.buffer = self.buffer.split(b"\n", 1)
-        message = json.loads(line.decode("utf-8"))
+        message: dict[str, object] = json.loads(line.decode("utf-8"))
         if message["v"] != 1:
             raise ConnectionError(f"unknown protocol version {message['v']}")
         if message["type"] == "state":

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import socket
-import time
 from collections.abc import Callable
 
 import chess
@@ -168,11 +167,9 @@ def test_a_quiet_operator_gets_heartbeats_and_a_silent_one_is_dropped(
     operator = joined(link, operators)
     operator.read_until("state")
     assert operator.read()["type"] == "heartbeat"  # the kiosk keeps talking
-    started = time.monotonic()
     error = operator.read_until("error")  # ... and we never answer
     assert error["code"] == "timeout" and error["ref_line"] is None
     assert operator.is_closed()
-    assert time.monotonic() - started < 2.0
     events = wait_for_events(link, lambda evs: any(isinstance(e, OperatorLeft) for e in evs))
     assert "no word from the operator" in events[-1].reason  # type: ignore[union-attr]
 
@@ -266,9 +263,9 @@ def test_messages_from_the_game_reach_the_operator_in_order(make_link: LinkFacto
             link.send(message)
     received: list[dict[str, object]] = []
     while len(received) < len(sent):
-        message = operator.read()
-        if message["type"] != "heartbeat":
-            received.append(message)
+        line = operator.read()
+        if line["type"] != "heartbeat":
+            received.append(line)
     assert received == [json.loads(protocol.encode(message)) for message in sent]
 
 
@@ -414,8 +411,8 @@ def test_close_ends_the_thread_and_tells_the_operator(make_link: LinkFactory,
                                                      operators: Connect) -> None:
     link = make_link()
     operator = joined(link, operators)
-    started = time.monotonic()
     link.close()
-    assert time.monotonic() - started < 1.0
     assert operator.is_closed()
     assert link.poll() == [OperatorLeft("the operator link was closed")]
+    with pytest.raises(ConnectionRefusedError):  # the port is free again
+        socket.create_connection(link.address, timeout=1.0)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import chess
@@ -102,10 +102,11 @@ def fuzz_lines(draw: st.DrawFn, game: LiveGame) -> bytes:
     if kind == "huge":
         return b"{" * draw(st.integers(min_value=protocol.MAX_OPERATOR_LINE_BYTES,
                                         max_value=50_000))
-    value = {"json": lambda: draw(json_values),
-             "broken": lambda: dict(move, **{draw(fields): draw(json_values)}),
-             "move": lambda: move, "say": lambda: say, "auth": lambda: auth}[kind]()
-    return json.dumps(value).encode()
+    builders: dict[str, Callable[[], object]] = {
+        "json": lambda: draw(json_values),
+        "broken": lambda: dict(move, **{draw(fields): draw(json_values)}),
+        "move": lambda: move, "say": lambda: say, "auth": lambda: auth}
+    return json.dumps(builders[kind]()).encode()
 
 
 def expected_reply(  # noqa: PLR0911 -- the document's rules, one per line, in order

@@ -207,4 +207,4 @@ def test_the_document_names_every_message_error_and_limit() -> None:
                    protocol.MAX_NAME_CHARS, protocol.MAX_SAY_CHARS, protocol.DEFAULT_PORT,
                    protocol.PBKDF2_ITERATIONS):
         assert str(number) in doc.replace(" 000", "000"), number
-    assert protocol.wire.ACCENTED_LETTERS in doc
+    assert protocol.ACCENTED_LETTERS in doc

@@ -7,11 +7,11 @@ import dataclasses
 import json
 import string
 
+import chess
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.net import protocol
-from game.net.wire import ACCENTED_LETTERS
 
 json_scalars = (st.none() | st.booleans() | st.integers(min_value=-(2**70), max_value=2**70)
                 | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=30))
@@ -27,10 +27,10 @@ squares = st.sampled_from([a + b for a in "abcdefgh" for b in "12345678"])
 ucis = st.builds(lambda a, b, p: a + b + p, squares, squares,
                 st.sampled_from(["", "q", "n"])).filter(lambda uci: uci[:2] != uci[2:4])
 game_ids = st.text(alphabet=string.ascii_letters + string.digits + "_-", min_size=1,
-                   max_size=protocol.wire.MAX_GAME_ID_CHARS)
+                   max_size=protocol.MAX_GAME_ID_CHARS)
 plies = st.integers(min_value=0, max_value=protocol.MAX_PLY)
-words = st.text(alphabet=string.ascii_letters + string.digits + ACCENTED_LETTERS, min_size=1,
-                max_size=8)
+words = st.text(alphabet=string.ascii_letters + string.digits + protocol.ACCENTED_LETTERS,
+                min_size=1, max_size=8)
 names = st.lists(words, min_size=1, max_size=3).map(" ".join).filter(
     lambda name: len(name) <= protocol.MAX_NAME_CHARS)
 texts = st.lists(words | st.sampled_from(list(".,!?'-:;\"()")), min_size=1, max_size=10).map(
@@ -168,4 +168,6 @@ def test_a_state_with_one_field_broken_is_refused_by_name(
         assert error.code == "bad_field" and error.ref_type == "state"
     else:
         assert isinstance(decoded, protocol.GameState)
-        assert decoded.replay().fen() == protocol.decode_kiosk(protocol.encode(decoded)).fen
+        again = protocol.decode_kiosk(protocol.encode(decoded))
+        assert isinstance(again, protocol.GameState)
+        assert decoded.replay().fen() == chess.Board(again.fen).fen()
