@@ -4,8 +4,8 @@ Owns: :class:`MoveGate`, which holds the latest published :class:`GameState` (an
 position) and judges each operator move against it. A move for the current game and ply,
 legal in the position, with the Turk to move, is let through once; repeating the same move
 for the same ply is recognised (so a resend after a lost acknowledgement is harmless) and a
-different move for a ply already answered is refused. Publishing a new state opens the gate
-again.
+different move for a ply already answered is refused. A state for another game or ply opens
+the gate again.
 
 Must not import: sockets, threads, pygame or anything from ``game`` outside ``game.net``'s
 pure modules (pure: chess + stdlib).
@@ -46,10 +46,14 @@ class MoveGate:
         return self._state
 
     def publish(self, state: GameState) -> None:
-        """Judge later moves against ``state``; forget which move was passed on."""
+        """Judge later moves against ``state``. The move passed on for a ply stays that
+        ply's answer while the game republishes the same game and ply (say, with a fresh
+        countdown); a state with another game or ply opens the gate again."""
+        previous = self._state
+        if previous is None or (previous.game_id, previous.ply) != (state.game_id, state.ply):
+            self._passed = None
         self._state = state
         self._board = chess.Board(state.fen)
-        self._passed = None
 
     def judge(self, move: OperatorMove) -> Verdict:
         """The verdict on ``move``; a new move is remembered as passed on."""

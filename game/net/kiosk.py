@@ -183,9 +183,11 @@ class KioskLoop:
             self._refuse(peer, "blocked", "too many wrong pairing codes from this address; "
                          f"try again in {refused_for:.0f} s", retry_after_s=refused_for)
             return
-        pending = sum(1 for other in self._peers if other.name is None and
-                      other.closing_until is None)
-        if pending > protocol.MAX_PENDING_CONNECTIONS:
+        pending = [other.conn.peer[0] for other in self._peers
+                   if other.name is None and other.closing_until is None]
+        if len(pending) > protocol.MAX_PENDING_CONNECTIONS or \
+                pending.count(address[0]) > protocol.MAX_PENDING_PER_ADDRESS:
+            # One busy guesser must not keep the real operator out: close at once.
             self._peers.remove(peer)
             peer.conn.close()
             self._report_refusal(address, "too many connections authenticating at once")

@@ -111,7 +111,9 @@ class OperatorLink:
 
     def publish_state(self, state: protocol.GameState) -> None:
         """Make ``state`` the one moves are judged against; the operator gets it if it
-        changed, and on every (re)connection. Thread-safe; never blocks."""
+        changed, and on every (re)connection. A move passed on for a ply is not passed on
+        again (nor a different one) until a state with another game id or ply comes.
+        Thread-safe; never blocks."""
         self._command(Publish(state, self._clock()))
 
     def send(self, message: protocol.KioskMessage) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 import queue
 import selectors
 import socket
@@ -150,7 +151,7 @@ class ClientLoop:
         if code not in (0, errno.EINPROGRESS, errno.EWOULDBLOCK):
             sock.close()
             self._lost(f"cannot connect to {settings.host}:{settings.port} "
-                       f"({errno.errorcode.get(code, code)})")
+                       f"({os.strerror(code)})")
             return
         self._conn = Connection(sock, peer=(settings.host, settings.port),
                                 max_line_bytes=protocol.MAX_KIOSK_LINE_BYTES,
@@ -167,7 +168,7 @@ class ClientLoop:
             error = conn.sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
             if error:
                 self._lost(f"cannot connect to {self._settings.host}:{self._settings.port} "
-                           f"({errno.errorcode.get(error, error)})")
+                           f"({os.strerror(error)})")
                 return
             self._phase = "hello"
             now = self._clock()

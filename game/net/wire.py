@@ -37,6 +37,8 @@ OPERATOR_BURST: Final = 20
 """Lines an operator may send at once before the sustained rate applies."""
 MAX_PENDING_CONNECTIONS: Final = 4
 """Connections allowed to be busy authenticating at the same time."""
+MAX_PENDING_PER_ADDRESS: Final = 2
+"""Of those, how many may come from one address."""
 
 #: Letters beyond ASCII that English, German and French need, both cases.
 ACCENTED_LETTERS: Final = "ÀÂÄÆÇÈÉÊËÎÏÔÖŒÙÛÜŸẞàâäæçèéêëîïôöœùûüÿß"

@@ -51,8 +51,10 @@ def state_after(*ucis: str, game_id: str = "g1", turk_color: chess.Color = chess
 class RawOperator:
     """An operator speaking the protocol line by line over a blocking socket."""
 
-    def __init__(self, address: tuple[str, int], *, timeout_s: float = 3.0) -> None:
-        self.sock = socket.create_connection(address, timeout=timeout_s)
+    def __init__(self, address: tuple[str, int], *, timeout_s: float = 3.0,
+                 source: str | None = None) -> None:
+        self.sock = socket.create_connection(
+            address, timeout=timeout_s, source_address=None if source is None else (source, 0))
         self._buffer = b""
         self.lines_sent = 0
         self.hello: dict[str, object] | None = None

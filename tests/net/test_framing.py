@@ -95,8 +95,13 @@ def test_the_gate_passes_a_current_legal_move_once() -> None:
     assert gate.judge(_move("e7e5")) == Verdict(is_new=True)
     assert gate.judge(_move("e7e5")) == Verdict(is_repeat=True)
     assert gate.judge(_move("c7c5")).code == "already_moved"
-    gate.publish(state_after("e2e4"))  # the game refused it and says so: open again
-    assert gate.judge(_move("c7c5")) == Verdict(is_new=True)
+    gate.publish(state_after("e2e4", countdown_s=9.0))  # same ply, fresh countdown
+    assert gate.judge(_move("e7e5")) == Verdict(is_repeat=True)
+    assert gate.judge(_move("c7c5")).code == "already_moved"
+    gate.publish(state_after("e2e4", "e7e5", "g1f3"))
+    assert gate.judge(_move("b8c6", ply=3)) == Verdict(is_new=True)
+    gate.publish(state_after("e2e4", game_id="g2"))  # a new game at the same ply
+    assert gate.judge(_move("c7c5", game_id="g2")) == Verdict(is_new=True)
 
 
 def test_the_gate_names_what_is_wrong() -> None:

@@ -133,14 +133,23 @@ def test_only_one_operator_at_a_time(make_link: LinkFactory, operators: Connect)
 def test_too_many_connections_authenticating_at_once_are_closed(make_link: LinkFactory,
                                                                 operators: Connect) -> None:
     link = make_link()
-    waiting = [operators(link) for _ in range(protocol.MAX_PENDING_CONNECTIONS)]
+    waiting = [operators(link) for _ in range(protocol.MAX_PENDING_PER_ADDRESS)]
     for operator in waiting:
         operator.read_hello()
-    extra = operators(link)
-    assert extra.is_closed()
-    events = wait_for_events(link, lambda evs: len(evs) >= 1)
-    assert isinstance(events[0], PairingRefused) and "too many" in events[0].reason
+    one_too_many = operators(link)  # from the same address
+    assert one_too_many.is_closed()
+    others = [RawOperator(link.address, source=f"127.0.0.{n}") for n in (2, 3)]  # loopback too
+    for operator in others:
+        operator.read_hello()
+    fifth = RawOperator(link.address, source="127.0.0.4")  # fresh, but all four slots taken
+    assert fifth.is_closed()
+    events = wait_for_events(link, lambda evs: len(evs) >= 2)
+    assert [(type(e), e.address[0]) for e in events] == [  # type: ignore[union-attr]
+        (PairingRefused, "127.0.0.1"), (PairingRefused, "127.0.0.4")]
+    assert all("too many" in e.reason for e in events)  # type: ignore[union-attr]
     assert waiting[0].authenticate()["type"] == "auth_ok"
+    for operator in others:
+        operator.close()
 
 
 def test_the_link_explains_a_port_in_use() -> None:
