@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 
 from game.net import protocol
+from game.net.commands import ClientCommand, ClientSettings, SayText, SendMove, Stop
 from game.net.conn import Waker
 from game.net.events import (
     Authenticated,
@@ -34,7 +35,7 @@ from game.net.events import (
     VisitorLeft,
     VisitorLifted,
 )
-from game.net.operator_loop import ClientLoop, ClientSettings, Command, SayText, SendMove, Stop
+from game.net.operator_loop import ClientLoop
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ class OperatorClient:
                                         name=name, heartbeat_s=heartbeat_s,
                                         timeout_s=timeout_s, reconnect=reconnect)
         self._clock = clock
-        self._commands: queue.SimpleQueue[Command] = queue.SimpleQueue()
+        self._commands: queue.SimpleQueue[ClientCommand] = queue.SimpleQueue()
         self._events: queue.SimpleQueue[ClientEvent] = queue.SimpleQueue()
         self._waker: Waker | None = None
         self._thread: threading.Thread | None = None
@@ -124,7 +125,7 @@ class OperatorClient:
         if thread.is_alive():
             log.warning("operator client thread did not stop within %.1f s", JOIN_TIMEOUT_S)
 
-    def _command(self, command: Command) -> None:
+    def _command(self, command: ClientCommand) -> None:
         self._commands.put(command)
         if self._waker is not None:
             self._waker.wake()

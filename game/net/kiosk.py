@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.net import protocol
+from game.net.commands import LinkCommand, LinkSettings, Publish, Stop
 from game.net.conn import Connection, OutputOverflowError, Waker
 from game.net.events import (
     Address,
@@ -45,42 +46,6 @@ MAX_SELECT_S = 0.1
 """Longest wait in ``select``, so an injected clock that jumps is noticed soon."""
 
 
-@dataclass(frozen=True)
-class LinkSettings:
-    """The kiosk side's timing and limits (see ``OperatorLink``)."""
-
-    heartbeat_s: float
-    timeout_s: float
-    refuse_after: int
-    refuse_window_s: float
-    refuse_for_s: float
-    lines_per_s: float
-    burst: int
-
-
-@dataclass(frozen=True)
-class Publish:
-    """Command: the game's latest state, and the clock value when it was published."""
-
-    state: protocol.GameState
-    at: float
-
-
-@dataclass(frozen=True)
-class Send:
-    """Command: pass a message to the operator, if one is connected."""
-
-    message: protocol.KioskMessage
-
-
-@dataclass(frozen=True)
-class Stop:
-    """Command: close everything and end the thread."""
-
-
-Command = Publish | Send | Stop
-
-
 @dataclass(eq=False)
 class _Peer:
     conn: Connection
@@ -95,7 +60,7 @@ class KioskLoop:
 
     def __init__(self, *, listener: socket.socket, key: bytes, salt: str,
                  settings: LinkSettings, clock: Callable[[], float],
-                 commands: queue.SimpleQueue[Command], events: queue.SimpleQueue[LinkEvent],
+                 commands: queue.SimpleQueue[LinkCommand], events: queue.SimpleQueue[LinkEvent],
                  waker: Waker) -> None:
         self._listener = listener
         self._key = key

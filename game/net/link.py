@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 
 from game.net import protocol
+from game.net.commands import LinkCommand, LinkSettings, Publish, Send, Stop
 from game.net.conn import Waker
 from game.net.events import (
     LinkEvent,
@@ -27,7 +28,7 @@ from game.net.events import (
     OperatorSaid,
     PairingRefused,
 )
-from game.net.kiosk import Command, KioskLoop, LinkSettings, Publish, Send, Stop
+from game.net.kiosk import KioskLoop
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ class OperatorLink:
                                       refuse_for_s=refuse_for_s, lines_per_s=lines_per_s,
                                       burst=burst)
         self._clock = clock
-        self._commands: queue.SimpleQueue[Command] = queue.SimpleQueue()
+        self._commands: queue.SimpleQueue[LinkCommand] = queue.SimpleQueue()
         self._events: queue.SimpleQueue[LinkEvent] = queue.SimpleQueue()
         self._waker: Waker | None = None
         self._thread: threading.Thread | None = None
@@ -141,7 +142,7 @@ class OperatorLink:
         if thread.is_alive():
             log.warning("operator link thread did not stop within %.1f s", JOIN_TIMEOUT_S)
 
-    def _command(self, command: Command) -> None:
+    def _command(self, command: LinkCommand) -> None:
         self._commands.put(command)
         if self._waker is not None:
             self._waker.wake()

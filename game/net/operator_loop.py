@@ -20,11 +20,11 @@ import queue
 import selectors
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from game.net import events as ev
 from game.net import protocol
+from game.net.commands import ClientCommand, ClientSettings, SendMove, Stop
 from game.net.conn import Connection, OutputOverflowError, Waker
 from game.net.framing import OversizedLine
 
@@ -37,46 +37,11 @@ RATE_RETRY_S = 0.5
 """After the kiosk dropped our move as over its rate limit, wait this long and resend."""
 
 
-@dataclass(frozen=True)
-class ClientSettings:
-    """Where to connect and as whom; see ``OperatorClient``."""
-
-    host: str
-    port: int
-    pairing_code: str
-    name: str
-    heartbeat_s: float
-    timeout_s: float
-    reconnect: bool
-
-
-@dataclass(frozen=True)
-class SendMove:
-    """Command: play this move (kept until acknowledged)."""
-
-    move: protocol.OperatorMove
-
-
-@dataclass(frozen=True)
-class SayText:
-    """Command: spell this (already checked) text on the letter board."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Stop:
-    """Command: close and end the thread."""
-
-
-Command = SendMove | SayText | Stop
-
-
 class ClientLoop:
     """Everything the client thread does; :meth:`run` is the thread's body."""
 
     def __init__(self, *, settings: ClientSettings, clock: Callable[[], float],
-                 commands: queue.SimpleQueue[Command],
+                 commands: queue.SimpleQueue[ClientCommand],
                  events: queue.SimpleQueue[ev.ClientEvent], waker: Waker) -> None:
         self._settings = settings
         self._clock = clock

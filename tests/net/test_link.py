@@ -143,6 +143,7 @@ def test_too_many_connections_authenticating_at_once_are_closed(make_link: LinkF
         operator.read_hello()
     fifth = RawOperator(link.address, source="127.0.0.4")  # fresh, but all four slots taken
     assert fifth.is_closed()
+    fifth.close()
     events = wait_for_events(link, lambda evs: len(evs) >= 2)
     assert [(type(e), e.address[0]) for e in events] == [  # type: ignore[union-attr]
         (PairingRefused, "127.0.0.1"), (PairingRefused, "127.0.0.4")]
