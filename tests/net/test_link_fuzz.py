@@ -109,7 +109,7 @@ def fuzz_lines(draw: st.DrawFn, game: LiveGame) -> bytes:
     return json.dumps(builders[kind]()).encode()
 
 
-def expected_reply(  # noqa: PLR0911 -- the document's rules, one per line, in order
+def expected_reply(
         game: LiveGame, line: bytes) -> tuple[str, str | None]:
     """What the kiosk must answer: ("error", code), ("ack", uci), ("said", text) or
     ("nothing", None) — worked out from the document's rules, not the link's code."""
