@@ -370,8 +370,8 @@ def part_sheet(art: Art, name: str, ppu: float) -> pygame.Surface:
 def poses() -> list[Pose]:
     """Every pose the sheets show."""
     return [
-        Pose("rest", cushion=True),
-        Pose("rest-elbow-in", cushion=True, elbow_in=True),
+        Pose("rest", cushion=True, hand_deg=300),
+        Pose("rest-elbow-in", cushion=True, hand_deg=170, elbow_in=True),
         Pose("reach-e2", grip=square_centre("e2")),
         Pose("reach-a1", grip=square_centre("a1")),
         Pose("reach-h1", grip=square_centre("h1")),
@@ -399,7 +399,7 @@ def views() -> dict[str, View]:
     """Named canvases: the two screen shapes, the smallest and largest scales, close-ups."""
     return {
         "landscape": centred((1920, 1080), 580, (0.5, 0.13)),
-        "portrait": centred((1080, 1920), 620, (0.5, 0.85)),
+        "portrait": centred((1080, 1920), 620, (0.5, 0.72)),
         "s300": centred((960, 600), 300, (0.5, 0.1)),
         "s1300-head": centred((1200, 1000), 1300, (0.5, -0.45)),
         "s1300-arm": centred((1400, 1400), 1300, (0.75, 0.2)),  # re-centred per pose
