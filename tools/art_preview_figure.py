@@ -16,6 +16,7 @@ Run: ``SDL_VIDEODRIVER=dummy .venv/bin/python tools/art_preview_figure.py``
 from __future__ import annotations
 
 import argparse
+import io
 import math
 import os
 import sys
@@ -28,9 +29,9 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-import chess  # noqa: E402
-import chess.svg  # noqa: E402
-import pygame  # noqa: E402
+import chess
+import chess.svg
+import pygame
 
 ROOT = Path(__file__).resolve().parent.parent
 FIGURE = ROOT / "assets" / "svg" / "figure"
@@ -105,7 +106,8 @@ def rotate(v: Vec, deg: float) -> Vec:
     return (v[0] * c - v[1] * s, v[0] * s + v[1] * c)
 
 
-def solve_arm(rig: dict[str, Any], shoulder: Vec, wrist: Vec, elbow_in: bool) -> tuple[float, float]:
+def solve_arm(rig: dict[str, Any], shoulder: Vec, wrist: Vec,
+              elbow_in: bool) -> tuple[float, float]:
     """Two-joint IK: upper-arm and forearm directions (degrees) that put the wrist at ``wrist``.
 
     Law of cosines; the elbow-out solution bends the elbow away from the body (towards +x when
@@ -113,10 +115,7 @@ def solve_arm(rig: dict[str, Any], shoulder: Vec, wrist: Vec, elbow_in: bool) ->
     """
     a, b = rig["upper_arm"], rig["forearm"]
     dx, dy = wrist[0] - shoulder[0], wrist[1] - shoulder[1]
-    d = math.hypot(dx, dy)
-    bend_min = math.radians(rig["elbow_bend_deg"][0])
-    d_max = math.sqrt(a * a + b * b + 2 * a * b * math.cos(bend_min))
-    d = min(max(d, abs(a - b) + 1e-6), d_max)
+    d = min(max(math.hypot(dx, dy), abs(a - b) + 1e-6), wrist_reach(rig))
     theta = math.atan2(dy, dx)
     alpha = math.acos((a * a + d * d - b * b) / (2 * a * d))
     upper = theta + alpha if elbow_in else theta - alpha
@@ -126,12 +125,16 @@ def solve_arm(rig: dict[str, Any], shoulder: Vec, wrist: Vec, elbow_in: bool) ->
     return math.degrees(upper), math.degrees(fore)
 
 
+def wrist_reach(rig: dict[str, Any]) -> float:
+    """Shoulder-to-wrist distance with the elbow at its straightest allowed bend."""
+    a, b, bend = rig["upper_arm"], rig["forearm"], math.radians(rig["elbow_bend_deg"][0])
+    return math.sqrt(a * a + b * b + 2 * a * b * math.cos(bend))
+
+
 def lean_for(rig: dict[str, Any], grip: Vec) -> Vec:
     """How far the torso must lean towards ``grip`` so that the hand can reach it."""
     sx, sy = rig["left_shoulder"]
-    a, b, h = rig["upper_arm"], rig["forearm"], rig["hand"]
-    bend_min = math.radians(rig["elbow_bend_deg"][0])
-    reach = math.sqrt(a * a + b * b + 2 * a * b * math.cos(bend_min)) + h - 0.005
+    reach = wrist_reach(rig) + rig["hand"] - 0.005
     dx, dy = grip[0] - sx, grip[1] - sy
     d = math.hypot(dx, dy)
     if d <= reach:
@@ -140,31 +143,31 @@ def lean_for(rig: dict[str, Any], grip: Vec) -> Vec:
     return (dx * k, dy * k)
 
 
-def blit_part(canvas: pygame.Surface, art: Art, name: str, view: View,
-              at: Vec, deg: float) -> None:
-    """Draw a jointed part with its pivot at stage point ``at``, turned by ``deg``."""
-    part = art.parts[name]
-    surf = art.surface(name, view.ppu)
+def blit_turned(canvas: pygame.Surface, surf: pygame.Surface, view: View, *, at: Vec,
+                pivot_px: Vec, deg: float) -> None:
+    """Blit ``surf`` turned by ``deg`` about its pixel ``pivot_px``, which lands on stage ``at``."""
     w, h = surf.get_size()
-    px, py = part["pivot"][0] * view.ppu, part["pivot"][1] * view.ppu
-    off = rotate((px - w / 2, py - h / 2), deg)
-    turned = pygame.transform.rotozoom(surf, -deg, 1.0)
+    off = rotate((pivot_px[0] - w / 2, pivot_px[1] - h / 2), deg)
+    turned = pygame.transform.rotozoom(surf, -deg, 1.0) if deg else surf
     cx = view.origin[0] + at[0] * view.ppu - off[0]
     cy = view.origin[1] + at[1] * view.ppu - off[1]
     canvas.blit(turned, turned.get_rect(center=(round(cx), round(cy))))
 
 
-def blit_placed(canvas: pygame.Surface, art: Art, name: str, view: View,
-                pivot: Vec, deg: float, shift: Vec = (0.0, 0.0)) -> None:
+def blit_part(canvas: pygame.Surface, art: Art, view: View, name: str, *,
+              at: Vec, deg: float) -> None:
+    """Draw a jointed part with its pivot at stage point ``at``, turned by ``deg``."""
+    px, py = art.parts[name]["pivot"]
+    blit_turned(canvas, art.surface(name, view.ppu), view, at=at,
+                pivot_px=(px * view.ppu, py * view.ppu), deg=deg)
+
+
+def blit_placed(canvas: pygame.Surface, art: Art, view: View, name: str, *,
+                pivot: Vec = (0.0, 0.0), deg: float = 0.0, shift: Vec = (0.0, 0.0)) -> None:
     """Draw a rect part, slid by ``shift`` then turned by ``deg`` about stage point ``pivot``."""
-    x, y, w, h = art.parts[name]["rect"]
-    centre = (x + w / 2 + shift[0] - pivot[0], y + h / 2 + shift[1] - pivot[1])
-    c = rotate(centre, deg)
-    surf = art.surface(name, view.ppu)
-    turned = pygame.transform.rotozoom(surf, -deg, 1.0) if deg else surf
-    cx = view.origin[0] + (pivot[0] + c[0]) * view.ppu
-    cy = view.origin[1] + (pivot[1] + c[1]) * view.ppu
-    canvas.blit(turned, turned.get_rect(center=(round(cx), round(cy))))
+    x, y = art.parts[name]["rect"][:2]
+    pivot_px = ((pivot[0] - x - shift[0]) * view.ppu, (pivot[1] - y - shift[1]) * view.ppu)
+    blit_turned(canvas, art.surface(name, view.ppu), view, at=pivot, pivot_px=pivot_px, deg=deg)
 
 
 def stage_rect(view: View, rect: tuple[float, float, float, float]) -> pygame.Rect:
@@ -176,8 +179,6 @@ def stage_rect(view: View, rect: tuple[float, float, float, float]) -> pygame.Re
 
 def piece_surfaces(ppu: float) -> dict[str, pygame.Surface]:
     """python-chess's own piece art at the size of a square."""
-    import io
-
     side = round(ppu / 8)
     return {sym: pygame.image.load_sized_svg(
         io.BytesIO(chess.svg.piece(chess.Piece.from_symbol(sym)).encode()), (side, side))
@@ -222,8 +223,8 @@ def arm_chain(art: Art, pose: Pose, shoulder: Vec) -> dict[str, tuple[Vec, float
             pose.hand: (wr, hand_deg)}
 
 
-def check_limits(art: Art, pose: Pose, chain: dict[str, tuple[Vec, float]]) -> list[str]:
-    """Human-readable notes on joints outside the rig's limits (or a missed grip point)."""
+def check_limits(art: Art, chain: dict[str, tuple[Vec, float]]) -> list[str]:
+    """Human-readable notes on joints outside the rig's limits."""
     rig = art.rig
     notes = []
     upper = chain["left_upper_arm"][1]
@@ -234,12 +235,6 @@ def check_limits(art: Art, pose: Pose, chain: dict[str, tuple[Vec, float]]) -> l
     blo, bhi = rig["elbow_bend_deg"]
     if not blo <= abs(bend) <= bhi:
         notes.append(f"elbow bend {abs(bend):.1f} deg outside {blo}..{bhi}")
-    wr, hand_deg = chain[pose.hand]
-    tip = (wr[0] + rig["hand"] * math.cos(math.radians(hand_deg)),
-           wr[1] + rig["hand"] * math.sin(math.radians(hand_deg)))
-    miss = math.dist(tip, pose.grip)
-    if miss > 1e-3:
-        notes.append(f"grip point misses by {miss:.3f}")
     return notes
 
 
@@ -293,44 +288,40 @@ def compose(art: Art, pose: Pose, view: View, notes: list[str]) -> pygame.Surfac
     draws: list[tuple[float, Any]] = [(Z_CABINET, lambda: draw_stage(canvas, view, pose))]
     if pose.back:
         draws.append((art.parts["back"]["z"],
-                      lambda: blit_placed(canvas, art, "back", view, (0, 0), 0)))
+                      lambda: blit_placed(canvas, art, view, "back")))
     else:
-        draws += figure_draws(art, pose, view, canvas, lean, notes)
+        draws += figure_draws(art, pose, view, canvas, lean=lean, notes=notes)
     for _z, draw in sorted(draws, key=lambda d: d[0]):
         draw()
     return canvas
 
 
-def figure_draws(art: Art, pose: Pose, view: View, canvas: pygame.Surface, lean: Vec,
+def figure_draws(art: Art, pose: Pose, view: View, canvas: pygame.Surface, *, lean: Vec,
                  notes: list[str]) -> list[tuple[float, Any]]:
     """Draw calls (z, callable) for every front-view part in ``pose``."""
     parts = art.parts
     draws: list[tuple[float, Any]] = [
-        (parts["torso"]["z"], lambda: blit_placed(canvas, art, "torso", view, (0, 0), 0, lean))]
+        (parts["torso"]["z"], lambda: blit_placed(canvas, art, view, "torso", shift=lean))]
     for z, name, pivot, deg, shift in head_layers(art, pose, lean):
         draws.append((z, lambda n=name, p=pivot, d=deg, s=shift:
-                      blit_placed(canvas, art, n, view, p, d, s)))
+                      blit_placed(canvas, art, view, n, pivot=p, deg=d, shift=s)))
     for p in pupil_points(art, pose, lean):
         draws.append((parts["pupils"]["z"], lambda p=p:
-                      blit_part(canvas, art, "pupils", view, p, pose.head_deg)))
+                      blit_part(canvas, art, view, "pupils", at=p, deg=pose.head_deg)))
     for name, at, deg in right_arm(art, pose, lean):
         draws.append((parts[name]["z"], lambda n=name, a=at, d=deg:
-                      blit_part(canvas, art, n, view, a, d)))
+                      blit_part(canvas, art, view, n, at=a, deg=d)))
     chain = arm_chain(art, pose, add(tuple(art.rig["left_shoulder"]), lean))
-    notes += check_limits(art, pose, chain)
+    notes += check_limits(art, chain)
     for name, (at, deg) in chain.items():
         draws.append((parts[name]["z"], lambda n=name, a=at, d=deg:
-                      blit_part(canvas, art, n, view, a, d)))
+                      blit_part(canvas, art, view, n, at=a, deg=d)))
     if pose.holding:
         # the held piece, as a plain disc between the upper arm and the hand
+        disc = stage_rect(view, (*pose.grip, 0, 0)).topleft
         draws.append((parts[pose.hand]["z"] - 0.5, lambda: pygame.draw.circle(
-            canvas, (236, 226, 200), stage_point(view, pose.grip), round(0.03 * view.ppu))))
+            canvas, (236, 226, 200), disc, round(0.03 * view.ppu))))
     return draws
-
-
-def stage_point(view: View, p: Vec) -> tuple[int, int]:
-    """A stage point in canvas pixels."""
-    return (round(view.origin[0] + p[0] * view.ppu), round(view.origin[1] + p[1] * view.ppu))
 
 
 def square_centre(name: str) -> Vec:
@@ -339,31 +330,25 @@ def square_centre(name: str) -> Vec:
     return ((chess.square_file(sq) + 0.5) / 8, (7.5 - chess.square_rank(sq)) / 8)
 
 
-def checkerboard(size: tuple[int, int], cell: int = 16) -> pygame.Surface:
-    """A grey checkerboard to show transparency."""
-    surf = pygame.Surface(size)
-    for y in range(0, size[1], cell):
-        for x in range(0, size[0], cell):
-            shade = 170 if (x // cell + y // cell) % 2 else 120
-            surf.fill((shade, shade, shade), (x, y, cell, cell))
-    return surf
-
-
 def part_sheet(art: Art, name: str, ppu: float) -> pygame.Surface:
     """One part alone on a checkerboard, its pivot marked with a red cross."""
-    surf = art.surface(name, ppu)
-    pad = 24
-    sheet = checkerboard((surf.get_width() + 2 * pad, surf.get_height() + 2 * pad))
+    surf, pad, cell = art.surface(name, ppu), 24, 16
+    sheet = pygame.Surface((surf.get_width() + 2 * pad, surf.get_height() + 2 * pad))
+    for y in range(0, sheet.get_height(), cell):  # a grey checkerboard shows transparency
+        for x in range(0, sheet.get_width(), cell):
+            sheet.fill((170, 170, 170) if (x // cell + y // cell) % 2 else (120, 120, 120),
+                       (x, y, cell, cell))
     sheet.blit(surf, (pad, pad))
     part = art.parts[name]
+    marks = []
     if "pivot" in part:
         px, py = (round(pad + c * ppu) for c in part["pivot"])
-        pygame.draw.line(sheet, (220, 30, 30), (px - 8, py), (px + 8, py), 2)
-        pygame.draw.line(sheet, (220, 30, 30), (px, py - 8), (px, py + 8), 2)
-        if "length" in part:
-            ex = round(px + part["length"] * ppu)
-            pygame.draw.line(sheet, (30, 90, 220), (ex - 8, py), (ex + 8, py), 2)
-            pygame.draw.line(sheet, (30, 90, 220), (ex, py - 8), (ex, py + 8), 2)
+        marks.append(((220, 30, 30), px))
+        if "length" in part:  # the next joint (or the grip point), in blue
+            marks.append(((30, 90, 220), round(px + part["length"] * ppu)))
+    for colour, x in marks:
+        pygame.draw.line(sheet, colour, (x - 8, py), (x + 8, py), 2)
+        pygame.draw.line(sheet, colour, (x, py - 8), (x, py + 8), 2)
     return sheet
 
 
@@ -395,69 +380,72 @@ def centred(size: tuple[int, int], ppu: float, centre: Vec) -> View:
     return View(size, ppu, (size[0] / 2 - centre[0] * ppu, size[1] / 2 - centre[1] * ppu))
 
 
-def views() -> dict[str, View]:
-    """Named canvases: the two screen shapes, the smallest and largest scales, close-ups."""
-    return {
-        "landscape": centred((1920, 1080), 580, (0.5, 0.13)),
-        "portrait": centred((1080, 1920), 620, (0.5, 0.72)),
-        "s300": centred((960, 600), 300, (0.5, 0.1)),
-        "s1300-head": centred((1200, 1000), 1300, (0.5, -0.45)),
-        "s1300-arm": centred((1400, 1400), 1300, (0.75, 0.2)),  # re-centred per pose
-    }
+VIEWS = {  # name: (canvas size, px per unit, stage point in the middle; None: the hand)
+    "landscape": ((1920, 1080), 580, (0.5, 0.13)),
+    "portrait": ((1080, 1920), 620, (0.5, 0.72)),
+    "s300": ((960, 600), 300, (0.5, 0.1)),
+    "s1300-head": ((1200, 1000), 1300, (0.5, -0.45)),
+    "s1300-back": ((1300, 900), 1300, (0.5, -0.38)),
+    "s1300-arm": ((1400, 1400), 1300, None),
+}
+PLAN = [("portrait", "rest"), ("portrait", "reach-a1"), ("portrait", "back"), ("s300", "rest"),
+        ("s300", "hold-d5"), ("s1300-head", "look-left"), ("s1300-head", "eyes-up"),
+        ("s1300-head", "eyes-closed"), ("s1300-head", "rest"), ("s1300-back", "back"),
+        ("s1300-arm", "rest"), ("s1300-arm", "reach-e2"), ("s1300-arm", "hold-b3"),
+        ("s1300-arm", "reach-h8"), ("s1300-arm", "point-c6")]
 
 
-def sheet_plan() -> list[tuple[str, str]]:
-    """(pose, view) pairs to write."""
-    plan = [(p.name, "landscape") for p in poses()]
-    plan += [("rest", "portrait"), ("reach-a1", "portrait"), ("back", "portrait"),
-             ("rest", "s300"), ("hold-d5", "s300"), ("look-left", "s1300-head"),
-             ("eyes-up", "s1300-head"), ("eyes-closed", "s1300-head"), ("rest", "s1300-head"),
-             ("rest", "s1300-arm"), ("reach-e2", "s1300-arm"), ("hold-b3", "s1300-arm"),
-             ("reach-h8", "s1300-arm"), ("point-c6", "s1300-arm")]
-    return plan
+def picture(art: Art, pose: Pose, view_name: str, notes: list[str]) -> pygame.Surface:
+    """``pose`` in the named view (arm close-ups frame the hand)."""
+    size, ppu, centre = VIEWS[view_name]
+    return compose(art, pose, centred(size, ppu, centre or add(pose.grip, (0.12, -0.12))), notes)
+
+
+def grid(tiles: list[pygame.Surface], cols: int, tile: tuple[int, int]) -> pygame.Surface:
+    """Tiles scaled to ``tile`` pixels, ``cols`` to a row."""
+    rows = (len(tiles) + cols - 1) // cols
+    sheet = pygame.Surface((cols * (tile[0] + 4), rows * (tile[1] + 4)))
+    for i, t in enumerate(tiles):
+        scaled = t if t.get_size() == tile else pygame.transform.smoothscale(t, tile)
+        sheet.blit(scaled, ((i % cols) * (tile[0] + 4) + 2, (i // cols) * (tile[1] + 4) + 2))
+    return sheet
+
+
+def extra_sheets(art: Art) -> dict[str, pygame.Surface]:
+    """The three hands side by side, and four eye states of the face, close up."""
+    hands = [part_sheet(art, n, 2500) for n in ("left_hand_open", "left_hand_grip",
+                                                "left_hand_point")]
+    eyes = [Pose("e", pupil=(-0.7, 0.7)), Pose("e", head_deg=6, face_dx=0.02, pupil=(1, 0)),
+            Pose("e", head_deg=-6, face_dx=-0.02, lids_closed=True), Pose("e", pupil=(0.7, -0.7))]
+    faces = [compose(art, p, centred((700, 450), 1300, (0.5, -0.5)), []) for p in eyes]
+    return {"hands": grid(hands, 3, hands[0].get_size()), "faces": grid(faces, 2, (700, 450))}
 
 
 def main(argv: list[str] | None = None) -> int:
     """Write the part sheets and pose pictures; print any joint-limit notes."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "figure")
-    parser.add_argument("--only", help="write only pictures whose name contains this")
+    parser.add_argument("--only", default="", help="write only pictures whose name has this")
     args = parser.parse_args(argv)
     pygame.init()
     art = load_art()
     (args.out / "parts").mkdir(parents=True, exist_ok=True)
-    for name in art.parts:
-        if not args.only or args.only in name:
-            pygame.image.save(part_sheet(art, name, 1000), args.out / "parts" / f"{name}.png")
+    for name in (n for n in art.parts if args.only in n):
+        pygame.image.save(part_sheet(art, name, 1000), args.out / "parts" / f"{name}.png")
     by_name = {p.name: p for p in poses()}
-    all_views = views()
     thumbs = []
-    for pose_name, view_name in sheet_plan():
-        out_name = f"{view_name}-{pose_name}"
-        if args.only and args.only not in out_name:
-            continue
-        notes: list[str] = []
-        view = all_views[view_name]
-        if view_name == "s1300-arm":  # frame the hand and the forearm
-            view = centred(view.size, view.ppu, add(by_name[pose_name].grip, (0.12, -0.12)))
-        picture = compose(art, by_name[pose_name], view, notes)
-        pygame.image.save(picture, args.out / f"{out_name}.png")
-        if view_name == "landscape":
-            thumbs.append(pygame.transform.smoothscale(picture, (480, 270)))
-        print(out_name + (": " + "; ".join(notes) if notes else ""))
-    if thumbs:
-        pygame.image.save(contact_sheet(thumbs), args.out / "contact-sheet.png")
+    for view_name, pose_name in [("landscape", p) for p in by_name] + PLAN:
+        if args.only in f"{view_name}-{pose_name}":
+            notes: list[str] = []
+            shot = picture(art, by_name[pose_name], view_name, notes)
+            pygame.image.save(shot, args.out / f"{view_name}-{pose_name}.png")
+            thumbs += [shot] if view_name == "landscape" else []
+            print(f"{view_name}-{pose_name}" + (": " + "; ".join(notes) if notes else ""))
+    if not args.only:
+        pygame.image.save(grid(thumbs, 4, (480, 270)), args.out / "contact-sheet.png")
+        for name, sheet in extra_sheets(art).items():
+            pygame.image.save(sheet, args.out / f"{name}.png")
     return 0
-
-
-def contact_sheet(thumbs: list[pygame.Surface]) -> pygame.Surface:
-    """Thumbnails four to a row."""
-    cols = 4
-    rows = (len(thumbs) + cols - 1) // cols
-    sheet = pygame.Surface((cols * 484, rows * 274))
-    for i, thumb in enumerate(thumbs):
-        sheet.blit(thumb, ((i % cols) * 484 + 2, (i // cols) * 274 + 2))
-    return sheet
 
 
 if __name__ == "__main__":
