@@ -355,8 +355,8 @@ def part_sheet(art: Art, name: str, ppu: float) -> pygame.Surface:
 def poses() -> list[Pose]:
     """Every pose the sheets show."""
     return [
-        Pose("rest", cushion=True, hand_deg=300),
-        Pose("rest-elbow-in", cushion=True, hand_deg=170, elbow_in=True),
+        Pose("rest", grip=(1.20, 0.0), cushion=True, hand_deg=85),
+        Pose("rest-elbow-in", grip=(1.26, 0.02), cushion=True, hand_deg=325, elbow_in=True),
         Pose("reach-e2", grip=square_centre("e2")),
         Pose("reach-a1", grip=square_centre("a1")),
         Pose("reach-h1", grip=square_centre("h1")),

@@ -165,3 +165,42 @@ def test_pupils_stay_inside_the_eyes() -> None:
 def test_closed_lids_cover_the_pupils() -> None:
     for point in rim_points(RIG["pupil_travel"]):
         assert sample("eyelids", 4000, point).a == 255, f"pupil shows through the lids at {point}"
+
+
+def blit_about_neck(canvas: pygame.Surface, name: str, ppu: float, origin: tuple[float, float],
+                    *, deg: float, slide: float) -> None:
+    """Draw a rect part slid by ``slide`` and turned ``deg`` about the rig's neck pivot."""
+    x, y, _w, _h = PARTS[name]["rect"]
+    nx, ny = RIG["neck"]
+    surface = render_cached(name, ppu)
+    w, h = surface.get_size()
+    pivot = ((nx - x - slide) * ppu - w / 2, (ny - y) * ppu - h / 2)
+    a = math.radians(deg)
+    turned = (pivot[0] * math.cos(a) - pivot[1] * math.sin(a),
+              pivot[0] * math.sin(a) + pivot[1] * math.cos(a))
+    image = pygame.transform.rotozoom(surface, -deg, 1.0)
+    centre = ((nx - origin[0]) * ppu - turned[0], (ny - origin[1]) * ppu - turned[1])
+    canvas.blit(image, image.get_rect(center=(round(centre[0]), round(centre[1]))))
+
+
+@pytest.mark.parametrize(("deg", "slide"), [(-8, -0.02), (8, 0.02), (-8, 0.02), (8, -0.02), (0, 0)])
+def test_head_turns_without_a_gap_at_the_neck(deg: float, slide: float) -> None:
+    """Torso, head and face leave no hole round the neck when the head nods or turns.
+
+    The silhouette may change (the beard swings), but no see-through pocket may open inside
+    the figure: every transparent area must reach the edge of the picture.
+    """
+    ppu, origin = 1000, (0.30, -0.50)
+    canvas = pygame.Surface((400, 300), pygame.SRCALPHA)
+    x, y, _w, _h = PARTS["torso"]["rect"]
+    canvas.blit(render_cached("torso", ppu), (round((x - origin[0]) * ppu),
+                                              round((y - origin[1]) * ppu)))
+    blit_about_neck(canvas, "head", ppu, origin, deg=deg, slide=0.0)
+    blit_about_neck(canvas, "face", ppu, origin, deg=deg, slide=slide)
+    see_through = pygame.mask.from_surface(canvas, 127)
+    see_through.invert()
+    frame = canvas.get_rect()
+    for pocket in see_through.connected_components(minimum=3):
+        box = pocket.get_bounding_rects()[0].unionall(pocket.get_bounding_rects())
+        assert not frame.inflate(-2, -2).contains(box), (
+            f"hole near ({origin[0] + box.centerx / ppu:.3f}, {origin[1] + box.centery / ppu:.3f})")
