@@ -39,6 +39,7 @@ Vec = tuple[float, float]
 
 # Stand-ins for other people's art, drawn only so the figure can be judged in place.
 CABINET_TOP = (-0.34, -0.12, 1.68, 1.18)
+CABINET_FRONT = (-0.34, 1.06, 1.68, 1.0)
 CUSHION = (1.02, -0.14, 0.32, 0.24)
 Z_CABINET = 10  # figure parts below this are behind the cabinet top, above it in front
 
@@ -188,6 +189,7 @@ def piece_surfaces(ppu: float) -> dict[str, pygame.Surface]:
 def draw_stage(canvas: pygame.Surface, view: View, pose: Pose) -> None:
     """The stand-in cabinet top, board, pieces and cushion."""
     pygame.draw.rect(canvas, (92, 52, 28), stage_rect(view, CABINET_TOP))
+    pygame.draw.rect(canvas, (64, 36, 20), stage_rect(view, CABINET_FRONT))
     pygame.draw.rect(canvas, (60, 34, 18), stage_rect(view, (-0.06, -0.06, 1.12, 1.12)))
     for sq in chess.SQUARES:
         f, r = chess.square_file(sq), chess.square_rank(sq)
