@@ -36,6 +36,20 @@ class GameSetup:
 
 
 @dataclass(frozen=True)
+class Crew:
+    """Who plays the Turk in this game — sealed: only the reveal may show it."""
+
+    mode: str = "engine"
+    """``"engine"``, ``"operator"`` or ``"hybrid"`` (an operator with engine hints)."""
+    operator_name: str = ""
+    """The name the operator asked to be credited with (empty when no operator)."""
+    engine_name: str = ""
+    """The engine's own name (UCI ``id name``), once known."""
+    engine_author: str = ""
+    """The engine's authors as it reports them (UCI ``id author``), once known."""
+
+
+@dataclass(frozen=True)
 class MovePlayed:
     """A move was applied to the model (the view animates it from ``before`` to ``after``)."""
 
@@ -103,6 +117,10 @@ class Match:
         self._failed = False
         self.on_record: Callable[[MoveRecord], None] | None = None
         """Called with every move as it is applied (the journal listens here)."""
+        self.crew = Crew()
+        """Who plays the Turk (kept up to date by whoever sets up the match)."""
+        self.operator_seconds = 0.0
+        """Time the operator spent at the lever in this game (for the reveal's credit)."""
 
     @property
     def position(self) -> Position:

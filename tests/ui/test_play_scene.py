@@ -250,3 +250,24 @@ def test_resizing_to_portrait_relays_the_screen(app: App) -> None:
     drag(app, chess.E2, chess.E4)
     assert scene.match.session.records[0].san == "e4"
     assert center(app, chess.E4)[1] < 960
+
+
+class HandWatcher:
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, chess.Square | None]] = []
+
+    def piece_lifted(self, square: chess.Square) -> None:
+        self.seen.append(("lifted", square))
+
+    def piece_dropped(self, square: chess.Square | None) -> None:
+        self.seen.append(("dropped", square))
+
+
+def test_the_observer_sees_the_visitors_hand(app: App) -> None:
+    watcher = HandWatcher()
+    play_scene(app).observer = watcher
+    click(app, chess.G1)
+    click(app, chess.G1)  # put it back down
+    drag(app, chess.E2, chess.E4)
+    assert watcher.seen == [("lifted", chess.G1), ("dropped", None),
+                            ("lifted", chess.E2), ("dropped", chess.E4)]

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import chess
 import pygame
@@ -65,6 +66,16 @@ class PlayOptions:
 MatchFactory = Callable[[GameSetup], Match]
 
 
+class PlayObserver(Protocol):
+    """Someone watching the visitor's hand (the hidden operator's console, via the link)."""
+
+    def piece_lifted(self, square: chess.Square) -> None:
+        """The visitor picked up (selected or started dragging) the piece on ``square``."""
+
+    def piece_dropped(self, square: chess.Square | None) -> None:
+        """The visitor put the piece down on ``square`` (``None``: put back, no move)."""
+
+
 class PlayScene(Scene):
     """A game against the Turk."""
 
@@ -90,6 +101,9 @@ class PlayScene(Scene):
         self._on_game_over: Callable[[PlayScene], None] | None = None
         self._on_promotion: Callable[[PlayScene, list[chess.Move]], None] | None = None
         self._on_new_game: Callable[[PlayScene], None] | None = None
+        self.observer: PlayObserver | None = None
+        """Told when the visitor lifts and sets down pieces (the operator's live view)."""
+        self._lifted: chess.Square | None = None
 
     # -- wiring -------------------------------------------------------------------------
 
@@ -141,6 +155,22 @@ class PlayScene(Scene):
     # -- intents --------------------------------------------------------------------------
 
     def handle(self, intent: Intent) -> bool:
+        used = self._handle(intent)
+        self._report_hand()
+        return used
+
+    def _report_hand(self, placed: chess.Square | None = None) -> None:
+        """Tell the observer when the visitor's hand picks up or sets down a piece."""
+        lifted = self.board.state.selected
+        if self.observer is None or lifted == self._lifted:
+            return
+        if self._lifted is not None:
+            self.observer.piece_dropped(placed)
+        if lifted is not None:
+            self.observer.piece_lifted(lifted)
+        self._lifted = lifted
+
+    def _handle(self, intent: Intent) -> bool:
         action = self.buttons.handle(intent)
         if isinstance(action, str):
             self.press(action)
@@ -217,6 +247,7 @@ class PlayScene(Scene):
         if isinstance(outcome, IllegalAttempt):
             self.status.flash("ui.status.illegal")
         elif isinstance(outcome, MoveAttempt):
+            self._report_hand(placed=outcome.to_square)
             moves = [m for m in self.match.session.legal_moves_from(outcome.from_square)
                      if m.to_square == outcome.to_square]
             if len(moves) > 1 and self._on_promotion is not None:
