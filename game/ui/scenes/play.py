@@ -298,6 +298,13 @@ class PlayScene(Scene):
         self._resign_armed_s = 0.0
         self._apply_events(self.match.resign(), dragged=False)
 
+    def spell(self, text: str) -> None:
+        """The Turk spells ``text`` (scripted lines, or the hidden operator's message).
+
+        Shown in the status line until the letter board takes it over.
+        """
+        self.status.flash("ui.status.turk_says", text=text)
+
     def save(self) -> None:
         archive = self.options.archive
         if archive is not None:
