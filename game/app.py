@@ -18,19 +18,24 @@ import chess
 import pygame
 
 from game.config import Settings
+from game.content.screens import load_operators, load_screens
+from game.content.sources import load_sources
 from game.content.strings import Strings
 from game.match import GameSetup, Match
 from game.model.pacing import Pacing
 from game.model.session import GameSession
 from game.opponents.base import Opponent
 from game.opponents.engine import EngineOpponent, resolve_engine
+from game.reveal_store import RevealStore
 from game.storage import GameArchive
 from game.ui.assets import Assets
 from game.ui.input import InputTranslator
 from game.ui.intents import Command, CommandIssued, QuitRequested, WindowResized
 from game.ui.loop import STEP_S, FixedStep
+from game.ui.reveal.flow import RevealFlow, RevealTexts
 from game.ui.scene import SceneStack
 from game.ui.scenes.game_over import GameOverScene
+from game.ui.scenes.guess import GuessPromptScene
 from game.ui.scenes.new_game import NewGameScene
 from game.ui.scenes.play import PlayOptions, PlayScene
 from game.ui.scenes.promotion import PromotionScene
@@ -78,6 +83,13 @@ class App:
         self.services = Services(assets, TextPainter(assets), strings, self.stack,
                                  InputTranslator(), self.screen.get_size())
         self.archive = GameArchive(self.settings.games_dir)
+        self.reveal_store = RevealStore(self.settings.data_dir)
+        self.reveal = RevealFlow(self.services, self.reveal_store,
+                                 RevealTexts(load_screens(), load_sources(), load_operators()),
+                                 finish=self.play_again)
+        """After every game: the guess, the reveal, then ``play_again`` (the kiosk's attract
+        loop replaces that hook by setting ``self.reveal.finish``)."""
+        self._setup: GameSetup | None = None
         self.clock = pygame.time.Clock()
         self.loop = FixedStep()
         self.running = True
@@ -92,6 +104,7 @@ class App:
 
     def new_match(self, setup: GameSetup, session: GameSession | None = None) -> Match:
         """A match for ``setup`` (or continuing ``session``) with a fresh source of moves."""
+        self._setup = setup
         if session is None:
             session = GameSession(visitor_color=resolve_color(setup.color, self._rng))
         pacing = Pacing() if self.settings.pacing else Pacing.instant()
@@ -112,7 +125,24 @@ class App:
         return play
 
     def _open_game_over(self, play: PlayScene) -> None:
-        self.stack.push(GameOverScene(self.services, play))
+        self.stack.push(GameOverScene(self.services, play, reveal=self._open_guess,
+                                      look=self._offer_guess))
+
+    def _open_guess(self, play: PlayScene) -> None:
+        self.reveal.open_guess(play.match)
+
+    def _offer_guess(self, play: PlayScene) -> None:
+        """The visitor looks at the board first: a banner keeps the guess within reach."""
+        match = play.match
+        self.stack.push(GuessPromptScene(self.services, lambda: self._open_guess(play),
+                                         lambda: play.match is match))
+
+    def play_again(self) -> None:
+        """A new game with the same choices (the end of the reveal in solo play)."""
+        play = self.stack.scenes[0] if self.stack.scenes else None
+        if isinstance(play, PlayScene):
+            setup = self._setup or GameSetup(self.settings.color, self.settings.level)
+            play.start_new(setup)
 
     def _open_new_game(self, play: PlayScene) -> None:
         self.stack.push(NewGameScene(self.services, play, level=self.settings.level,
@@ -183,4 +213,5 @@ class App:
         while self.stack.top is not None:
             self.stack.pop()
         self.archive.close()
+        self.reveal_store.close()
         pygame.quit()

@@ -1,14 +1,17 @@
 """``turk screenshot``: render any scene to a PNG without a window, for review and tests.
 
 Owns: the named recipes that put the real app into a state worth looking at (a fresh game, a
-piece mid-drag, the promotion chooser open, a finished game, the new-game overlay) and
-``take_screenshot``. Input goes through the real input path (posted pygame events); the
-Turk's player is one that never answers, so no engine is started.
+piece mid-drag, the promotion chooser open, a finished game, the new-game overlay; the guess,
+and every page of the reveal in every mode, ``reveal-<mode>[-<page>][+<layer>|+sources]``,
+``ledger``, ``history-<page>``) and ``take_screenshot``. Input goes through the real input
+path (posted pygame events); the Turk's player is one that never answers, so no engine is
+started, and the data directory is a scratch folder, so no shot touches the real tally.
 """
 
 from __future__ import annotations
 
 import logging
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +21,10 @@ import pygame
 
 from game.app import App, Launch
 from game.config import Settings
+from game.model.reveal import Guess
 from game.model.session import GameSession
 from game.opponents.idle import IdleOpponent
+from game.ui.reveal.demo import MODES, demo_match, open_reveal, seed_store, show_page
 from game.ui.scenes.play import PlayScene
 
 log = logging.getLogger(__name__)
@@ -111,7 +116,47 @@ def recipe_new_game(app: App, shot: Shot) -> None:
     play.press("new_game")
 
 
+DEMO_GUESSES = {"engine": Guess.PERSON, "operator": Guess.PERSON, "hybrid": Guess.MACHINE,
+                 "standin": Guess.MACHINE}
+REVEAL_SCENES = ("guess", "ledger", "history-<page>",
+                 "reveal-<engine|operator|hybrid|standin>[-<page>][+<layer>|+sources]")
+
+
+def recipe_guess(app: App, shot: Shot) -> None:
+    _play(app, shot)
+    app.reveal.open_guess(demo_match("engine"))
+
+
+def reveal_recipe(name: str) -> Recipe | None:
+    """The recipe for a reveal scene name, or ``None`` if it is not one."""
+    base, _, suffix = name.partition("+")
+    if base == "ledger":
+        base = "reveal-engine-ledger"
+    elif base.startswith("history-"):
+        base = f"reveal-engine-{base}"
+    parts = base.split("-", 2)
+    if parts[0] != "reveal" or len(parts) < 2 or parts[1] not in MODES:
+        return None
+    mode, page = parts[1], (parts[2] if len(parts) > 2 else "0")
+    if page.startswith("history-"):
+        page = f"history.{page.removeprefix('history-')}"
+    if suffix not in ("", "sources") and not suffix.isdigit():
+        return None
+
+    def recipe(app: App, shot: Shot) -> None:
+        _play(app, shot)
+        seed_store(app.reveal, mode)
+        reveal = open_reveal(app.reveal, demo_match(mode), DEMO_GUESSES[mode])
+        try:
+            show_page(reveal, page, layer=int(suffix) if suffix.isdigit() else 0,
+                      sources=suffix == "sources")
+        except ValueError as exc:
+            raise ScreenshotError(str(exc)) from exc
+    return recipe
+
+
 RECIPES: dict[str, Recipe] = {
+    "guess": recipe_guess,
     "play": recipe_play,
     "drag": recipe_drag,
     "promotion": recipe_promotion,
@@ -125,10 +170,12 @@ def take_screenshot(shot: Shot, out: Path, *, settings: Settings | None = None) 
 
     :raises ScreenshotError: for an unknown scene or an unusable set-up.
     """
-    recipe = RECIPES.get(shot.scene)
+    recipe = RECIPES.get(shot.scene) or reveal_recipe(shot.scene)
     if recipe is None:
-        raise ScreenshotError(f"unknown scene {shot.scene!r}; scenes: {', '.join(RECIPES)}")
-    base = settings or Settings()
+        scenes = ", ".join([*RECIPES, *REVEAL_SCENES])
+        raise ScreenshotError(f"unknown scene {shot.scene!r}; scenes: {scenes}")
+    scratch = tempfile.TemporaryDirectory(prefix="turk-screenshot-")
+    base = settings or Settings(data_dir=Path(scratch.name))  # never touch the real tally
     settings = base.replace(window_size=shot.size, language=shot.language, color=shot.color,
                             fullscreen=False, pacing=False)
     app = App(Launch(settings), opponent_factory=lambda setup: IdleOpponent())
@@ -140,5 +187,6 @@ def take_screenshot(shot: Shot, out: Path, *, settings: Settings | None = None) 
         pygame.image.save(app.screen, str(out))
     finally:
         app.close()
+        scratch.cleanup()
     return out
 

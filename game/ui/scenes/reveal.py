@@ -1,0 +1,288 @@
+"""The reveal: the cabinet opens on who really played, the ledger, the roll, 1770 to now.
+
+Owns: ``RevealScene`` — shows the planned pages one after another. Each page's glance (the
+headline and this game's facts) stays for its timed duration and then the page turns by
+itself (the first pass takes about 90 seconds); "More" (or a tap on the page) shows the body,
+then the second layer, and holds the page until "Next"; "Sources" lists every source of the
+page in full; "Skip" goes straight to the last page; the language can be changed on every
+page. The last page waits for "Play again", which calls the ``finish`` hook (a new game in
+solo play; the kiosk's attract loop later). Keys: → next, ← back, ↑ more, ↓ less, Esc close.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import pygame
+
+from game.content.screens import HistoricalOperator
+from game.content.sources import Source
+from game.model.reveal import RevealFacts
+from game.reveal_store import KioskOperator, TallyCount
+from game.ui.intents import Command, CommandIssued, Intent, PointerPressed, PointerReleased
+from game.ui.reveal.chrome import (
+    RevealControls,
+    SourcesPanel,
+    citation,
+    draw_progress,
+    draw_small_print,
+)
+from game.ui.reveal.icons import IconPainter
+from game.ui.reveal.layout import ROOM_BOTTOM, ROOM_TOP, RevealLayout, reveal_layout
+from game.ui.reveal.picture import PagePicture
+from game.ui.reveal.plan import (
+    Page,
+    PageKind,
+    PageText,
+    page_seconds,
+    page_text,
+    ply_seconds,
+)
+from game.ui.reveal.roll import RollEntry, glance_words, roll_entries
+from game.ui.reveal.text_view import draw_blocks, page_blocks
+from game.ui.scene import Scene
+from game.ui.scenes.ledger import CALM_PLY_S, LedgerView
+from game.ui.services import Services
+from game.ui.widgets import vertical_gradient
+
+
+@dataclass(frozen=True)
+class RevealContent:
+    """What the reveal needs besides the game: sources and the roll."""
+
+    sources: Mapping[str, Source]
+    historical: Sequence[HistoricalOperator]
+    kiosk: Sequence[KioskOperator]
+
+
+class RevealScene(Scene):
+    """The reveal of one game, page by page.
+
+    :param finish: called by "Play again" (and after ``auto_finish_s`` on the last page).
+    """
+
+    def __init__(self, services: Services, pages: Sequence[Page], facts: RevealFacts, *,
+                 tally: TallyCount | None, content: RevealContent, finish: Callable[[], None],
+                 auto_finish_s: float | None = None) -> None:
+        self.services = services
+        self.pages = tuple(pages)
+        self.facts = facts
+        self.tally = tally
+        self.content = content
+        self._finish = finish
+        self.auto_finish_s = auto_finish_s
+        self.icons = IconPainter()
+        self.picture = PagePicture(services.assets, services.text, self.icons)
+        self.ledger = LedgerView(services.assets, services.text, self.icons, facts)
+        self.controls = RevealControls(services.text, services.strings)
+        self.sources_panel = SourcesPanel(services.text)
+        self.index = 0
+        self.layer = 0
+        self.page_s = 0.0
+        """Time the current page has been shown."""
+        self.waited_s = 0.0
+        """Time counted towards turning the page (stops while the page is held)."""
+        self.time_s = 0.0
+        self.held = False
+        self.sources_open = False
+        self.finished = False
+        self._press: tuple[float, float] | None = None
+        self._background: tuple[tuple[int, int], pygame.Surface] | None = None
+        self.layout: RevealLayout = reveal_layout(services.window_size)
+        self.text: PageText = page_text(self.pages[0], services.strings)
+        self.seconds = 0.0
+        self.resize(services.window_size)
+        self._enter_page(0)
+
+    # -- pages -------------------------------------------------------------------------
+
+    @property
+    def page(self) -> Page:
+        return self.pages[self.index]
+
+    @property
+    def is_last(self) -> bool:
+        return self.index == len(self.pages) - 1
+
+    def roll(self) -> list[RollEntry]:
+        return roll_entries(self.content.historical, self.content.kiosk, self.services.strings)
+
+    def _enter_page(self, index: int) -> None:
+        self.index = max(0, min(index, len(self.pages) - 1))
+        self.layer = 0
+        self.page_s = self.waited_s = 0.0
+        self.held = self.sources_open = False
+        self._refresh_text()
+        if self.page.kind is PageKind.LEDGER:
+            self.ledger.restart(ply_s=ply_seconds(len(self.facts.ledger)))
+        self._refresh_controls()
+
+    def _refresh_text(self) -> None:
+        self.text = page_text(self.page, self.services.strings)
+        extra = glance_words(self.roll()) if self.page.kind is PageKind.ROLL else 0
+        self.seconds = page_seconds(self.page, self.text, plies=len(self.facts.ledger),
+                                    extra_words=extra)
+
+    @property
+    def layers(self) -> int:
+        """How many taps of "More" the page has."""
+        return 2 if self.page.kind is PageKind.ROLL else self.text.layers
+
+    def _refresh_controls(self) -> None:
+        self.controls.relabel(more_is_less=self.layers > 0 and self.layer >= self.layers)
+        self.controls.show(more=self.layers > 0, sources=bool(self.page.sources),
+                           next=not self.is_last, skip=not self.is_last,
+                           play_again=self.is_last)
+        self.controls.layout(self.layout)
+
+    def go_to(self, index: int) -> None:
+        """Show page ``index`` (clamped to the pages there are)."""
+        self._enter_page(index)
+
+    def next_page(self) -> None:
+        if not self.is_last:
+            self._enter_page(self.index + 1)
+
+    def previous_page(self) -> None:
+        self._enter_page(self.index - 1)
+
+    def skip(self) -> None:
+        self._enter_page(len(self.pages) - 1)
+
+    def more(self) -> None:
+        """Show the next layer (and hold the page); from the last layer, back to the first."""
+        if self.layers == 0:
+            self.held = not self.held
+            return
+        self.layer = self.layer + 1 if self.layer < self.layers else 0
+        self.held = True
+        if self.page.kind is PageKind.LEDGER and self.layer == 1:
+            self.ledger.restart(ply_s=CALM_PLY_S)
+        self._refresh_controls()
+
+    def set_language(self, code: str) -> None:
+        self.services.strings.language = code
+        self._refresh_text()
+        self.waited_s = 0.0  # the new words get their full reading time
+        self._refresh_controls()
+
+    def finish(self) -> None:
+        if not self.finished:
+            self.finished = True
+            self._finish()
+
+    # -- input ----------------------------------------------------------------------------
+
+    def handle(self, intent: Intent) -> bool:
+        action = self.controls.handle(intent)
+        if isinstance(action, str):
+            self.act(action)
+            return True
+        if action is True:
+            return True
+        if isinstance(intent, PointerPressed):
+            self._press = intent.pos
+        elif isinstance(intent, PointerReleased) and self._press is not None:
+            self._press = None
+            if self.sources_open:
+                self.sources_open = False
+            elif self.layout.picture.collidepoint(intent.pos) or \
+                    self.layout.text.collidepoint(intent.pos):
+                self.more()
+        elif isinstance(intent, CommandIssued):
+            self._command(intent.command)
+        return True
+
+    def act(self, action: str) -> None:
+        """A control was pressed (by pointer, keyboard or a test)."""
+        if action.startswith("language:"):
+            self.set_language(action.partition(":")[2])
+        elif action == "more":
+            self.more()
+        elif action == "sources":
+            self.sources_open = not self.sources_open
+        elif action == "next":
+            self.next_page()
+        elif action == "skip":
+            self.skip()
+        elif action == "play_again":
+            self.finish()
+
+    def _command(self, command: Command) -> None:
+        if command is Command.RIGHT or (command is Command.ACTIVATE and not self.is_last):
+            self.next_page()
+        elif command is Command.ACTIVATE:
+            self.finish()
+        elif command is Command.LEFT:
+            self.previous_page()
+        elif command is Command.UP:
+            self.more()
+        elif command is Command.DOWN and self.layer > 0:
+            self.layer -= 1
+            self._refresh_controls()
+        elif command is Command.CANCEL:
+            self.sources_open = False
+
+    # -- time ----------------------------------------------------------------------------------
+
+    def update(self, dt: float) -> None:
+        self.time_s += dt
+        self.page_s += dt
+        if self.page.kind is PageKind.LEDGER:
+            self.ledger.update(dt)
+        if self.is_last:
+            if self.auto_finish_s is not None and not self.held and \
+                    self.page_s >= self.auto_finish_s:
+                self.finish()
+            return
+        if self.held or self.sources_open:
+            return
+        self.waited_s += dt
+        if self.waited_s >= self.seconds:
+            self.next_page()
+
+    @property
+    def countdown(self) -> float | None:
+        """How much of the page's time has run (0–1), or ``None`` while it is held."""
+        if self.held or self.sources_open or self.is_last or self.seconds <= 0:
+            return None
+        return self.waited_s / self.seconds
+
+    # -- layout and drawing ----------------------------------------------------------------
+
+    def resize(self, size: tuple[int, int]) -> None:
+        self.layout = reveal_layout(size)
+        self.ledger.set_board_rect(self.picture.board_rect(self.layout))
+        self.controls.layout(self.layout)
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        self._draw_background(surface)
+        layout, strings = self.layout, self.services.strings
+        roll = self.roll() if self.page.kind is PageKind.ROLL else []
+        if self.page.kind is PageKind.ROLL and self.layer >= 2:
+            self.picture.draw_full_roll(surface, layout, roll, strings)
+        else:
+            self.picture.draw(surface, layout, self.page, facts=self.facts, tally=self.tally,
+                              strings=strings, ledger=self.ledger, roll=roll,
+                              layer=self.layer, page_s=self.page_s, time_s=self.time_s,
+                              alpha=alpha)
+            bottom = draw_blocks(surface, self.services.text, page_blocks(self.text, self.layer),
+                                 layout, layout.text)
+            if self.page.kind is PageKind.LEDGER:
+                area = pygame.Rect(layout.text.left, bottom, layout.text.width,
+                                   layout.text.bottom - bottom)
+                self.ledger.draw_list(surface, area, strings, layout.viewport.scale)
+        draw_small_print(surface, self.services.text, strings, self.page.sources, layout)
+        draw_progress(surface, layout.progress, len(self.pages), self.index)
+        self.controls.draw(surface, countdown=self.countdown)
+        if self.sources_open:
+            lines = [citation(s, self.content.sources, strings) for s in self.page.sources]
+            self.sources_panel.draw(surface, layout, lines,
+                                    strings.get("reveal.small_print.heading"))
+
+    def _draw_background(self, surface: pygame.Surface) -> None:
+        size = surface.get_size()
+        if self._background is None or self._background[0] != size:
+            self._background = (size, vertical_gradient(size, ROOM_TOP, ROOM_BOTTOM))
+        surface.blit(self._background[1], (0, 0))
