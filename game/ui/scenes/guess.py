@@ -79,12 +79,9 @@ class GuessScene(Scene):
         text = layout.text
         height = layout.px(120)
         gap = layout.px(28)
-        area = pygame.Rect(text.left, text.top + layout.px(300), text.width, height * 2 + gap)
-        if layout.viewport.is_portrait:
-            area = pygame.Rect(text.left, text.top + layout.px(230), text.width, height)
-            self.answers.layout(area, vertical=False, gap=gap, size=height)
-        else:
-            self.answers.layout(area, vertical=True, gap=gap, size=height)
+        top = text.top + layout.px(230 if layout.viewport.is_portrait else 300)
+        area = pygame.Rect(text.left, top, text.width, height * 2 + gap)
+        self.answers.layout(area, vertical=True, gap=gap, size=height)
 
     def answer(self, guess: Guess | None) -> None:
         """Take the visitor's answer (``None``: skipped, nothing is counted)."""
