@@ -25,6 +25,7 @@ from game.model.session import GameSession
 from game.opponents.base import Opponent
 from game.opponents.engine import EngineOpponent, resolve_engine
 from game.storage import GameArchive
+from game.ui.art import ArtBook, PartPainter
 from game.ui.assets import Assets
 from game.ui.input import InputTranslator
 from game.ui.intents import Command, CommandIssued, QuitRequested, WindowResized
@@ -35,6 +36,7 @@ from game.ui.scenes.new_game import NewGameScene
 from game.ui.scenes.play import PlayOptions, PlayScene
 from game.ui.scenes.promotion import PromotionScene
 from game.ui.services import Services
+from game.ui.sound import SoundBank
 from game.ui.text import TextPainter
 
 log = logging.getLogger(__name__)
@@ -66,7 +68,7 @@ class App:
         self.launch = launch
         self.settings = launch.settings
         self._rng = rng or random.Random()
-        self._opponent_factory = opponent_factory or self._engine_opponent
+        self.opponent_factory = opponent_factory or self._engine_opponent
         pygame.init()
         pygame.display.set_caption(launch.title)
         self.fullscreen = self.settings.fullscreen
@@ -75,8 +77,11 @@ class App:
         assets.check()
         strings = Strings.from_folder(assets.root / "i18n", language=self.settings.language)
         self.stack = SceneStack()
+        painter = PartPainter(assets, ArtBook.load(assets))
+        sounds = SoundBank(assets, volume=self.settings.volume / 100, muted=self.settings.mute,
+                           rng=self._rng)
         self.services = Services(assets, TextPainter(assets), strings, self.stack,
-                                 InputTranslator(), self.screen.get_size())
+                                 InputTranslator(), self.screen.get_size(), painter, sounds)
         self.archive = GameArchive(self.settings.games_dir)
         self.clock = pygame.time.Clock()
         self.loop = FixedStep()
@@ -95,7 +100,7 @@ class App:
         if session is None:
             session = GameSession(visitor_color=resolve_color(setup.color, self._rng))
         pacing = Pacing() if self.settings.pacing else Pacing.instant()
-        return Match(session, self._opponent_factory(setup), pacing=pacing, rng=self._rng)
+        return Match(session, self.opponent_factory(setup), pacing=pacing, rng=self._rng)
 
     def start_play(self) -> PlayScene:
         """Show the play screen with a new (or continued) game."""
@@ -104,7 +109,9 @@ class App:
         match = self.new_match(setup, self.launch.session)
         play = PlayScene(self.services, match,
                          options=PlayOptions(takeback=settings.takeback, archive=self.archive,
-                                             level=settings.level),
+                                             level=settings.level, greeting=settings.greeting,
+                                             impatience_s=settings.impatience_s,
+                                             captions=settings.captions),
                          new_match=self.new_match)
         play.set_overlays(game_over=self._open_game_over, promotion=self._open_promotion,
                           new_game=self._open_new_game)
@@ -183,4 +190,5 @@ class App:
         while self.stack.top is not None:
             self.stack.pop()
         self.archive.close()
+        self.services.sounds.stop_all()
         pygame.quit()

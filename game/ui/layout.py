@@ -145,8 +145,8 @@ def _landscape(vp: Viewport) -> PlayLayout:
         status=vp.rect(left_x, 150, side_w, 150),
         buttons=vp.rect(left_x, 330, side_w, 560),
         buttons_vertical=True,
-        moves=vp.rect(right_x, 150, side_w, 740),
-        caption=vp.rect(board_x - 60, 980, unit + 120, 70),
+        moves=vp.rect(right_x, 150, side_w, 720),
+        caption=vp.rect(right_x, 900, side_w, 150),
         languages=vp.rect(left_x, 960, side_w, 72),
     )
 
@@ -166,6 +166,6 @@ def _portrait(vp: Viewport) -> PlayLayout:
         buttons=vp.rect(margin, 1700, width, 100),
         buttons_vertical=False,
         moves=vp.rect(margin, 1500, width, 180),
-        caption=vp.rect(margin, 1420, width, 64),
+        caption=vp.rect(margin, 1330, width, 150),
         languages=vp.rect(margin, 1820, width, 72),
     )

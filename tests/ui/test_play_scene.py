@@ -61,13 +61,19 @@ def test_drag_and_drop_plays_a_move_without_animation(app: App) -> None:
     assert scene.board.state.drag is None
 
 
-def test_dropping_where_the_piece_may_not_go_changes_nothing(app: App) -> None:
+def test_an_illegal_drop_is_put_back_by_the_turk(app: App) -> None:
     scene = play_scene(app)
+    pawn = chess.Piece(chess.PAWN, chess.WHITE)
     drag(app, chess.E2, chess.E5)
     assert scene.match.session.ply == 0
     main, _ = scene.status.lines(scene.match.session, typed="")
     assert main == "That move is not allowed."
-    assert scene.board.state.pieces.get(chess.E2) == chess.Piece(chess.PAWN, chess.WHITE)
+    assert scene.board.state.pieces.get(chess.E5) == pawn  # where the visitor left it
+    assert scene.automaton.performer.current == "put_back"
+    settle(app)
+    assert scene.board.state.pieces == chess.Board().piece_map()  # the Turk put it back
+    drag(app, chess.E2, chess.E4)
+    assert scene.match.session.records[0].san == "e4"
 
 
 def test_second_tap_on_the_selected_piece_puts_it_down(app: App) -> None:
