@@ -18,8 +18,8 @@ import pygame
 
 from game.app import App, Launch
 from game.config import Settings
-from game.model.session import GameSession
 from game.model.records import MoveAuthor
+from game.model.session import GameSession
 from game.opponents.base import MoveReply, MoveRequest
 from game.opponents.idle import IdleOpponent
 from game.opponents.scripted import ScriptedOpponent
