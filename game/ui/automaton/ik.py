@@ -23,6 +23,8 @@ MIN_STRETCH = 0.36
 """The shortest the arm is ever drawn, as a fraction of its length."""
 MAX_LEAN = 0.09
 """How far (stage units) the torso may lean towards a target out of reach."""
+LEAN_FROM = 0.9
+"""The reach (÷ full length) from which the torso begins to lean towards the target."""
 
 
 @dataclass(frozen=True)
@@ -86,13 +88,18 @@ def _smoothstep(value: float) -> float:
 
 
 def _lean_towards(rig: ArmRig, target: Point, lean: Point) -> tuple[Point, Point]:
-    """The shoulder (after leaning) and the lean, leaning further if the target is too far."""
+    """The shoulder (after leaning) and the lean.
+
+    The torso starts to lean gently before the arm is straight, so the arm never snaps
+    through its last few degrees (where an elbow swings fastest for a small reach).
+    """
     shoulder = (rig.shoulder[0] + lean[0], rig.shoulder[1] + lean[1])
     dx, dy = target[0] - shoulder[0], target[1] - shoulder[1]
     distance = math.hypot(dx, dy)
-    reach = rig.length * 0.999
-    if distance > reach:
-        extra = min(MAX_LEAN, distance - reach)
+    start = LEAN_FROM * rig.length
+    if distance > start:
+        extra = min(MAX_LEAN, (distance - start) * 0.6, distance - rig.length * 0.9)
+        extra = max(0.0, extra)
         shoulder = (shoulder[0] + dx / distance * extra, shoulder[1] + dy / distance * extra)
         lean = (lean[0] + dx / distance * extra, lean[1] + dy / distance * extra)
     return shoulder, lean
