@@ -11,7 +11,8 @@ from game.opponents.scripted import ScriptedOpponent
 from game.ui.automaton.performance import Cue, Finished, Released, SoundCue
 from tests.ui.helpers import drag, make_app, play_scene, settle
 
-GAME = ["e4", "d5", "exd5", "Nf6", "Nf3", "a6", "Bc4", "b5", "O-O", "bxc4", "d6", "Bb7", "dxe7", "Nc6", "exf8=Q+"]
+GAME = ["e4", "d5", "exd5", "Nf6", "Nf3", "a6", "Bc4", "b5", "O-O", "bxc4", "d6", "Bb7",
+        "dxe7", "Nc6", "exf8=Q+"]
 
 
 def test_the_turk_castles_captures_checks_and_promotes_by_hand(tmp_path: Path) -> None:
