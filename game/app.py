@@ -31,7 +31,9 @@ from game.ui.input import InputTranslator
 from game.ui.intents import Command, CommandIssued, QuitRequested, WindowResized
 from game.ui.loop import STEP_S, FixedStep
 from game.ui.scene import SceneStack
+from game.ui.scenes.exhibition import ExhibitionScene
 from game.ui.scenes.game_over import GameOverScene
+from game.ui.scenes.knights_tour import KnightsTourScene
 from game.ui.scenes.new_game import NewGameScene
 from game.ui.scenes.play import PlayOptions, PlayScene
 from game.ui.scenes.promotion import PromotionScene
@@ -102,8 +104,9 @@ class App:
         pacing = Pacing() if self.settings.pacing else Pacing.instant()
         return Match(session, self.opponent_factory(setup), pacing=pacing, rng=self._rng)
 
-    def start_play(self) -> PlayScene:
-        """Show the play screen with a new (or continued) game."""
+    def start_play(self, *, show: bool = True) -> PlayScene:
+        """Show the play screen with a new (or continued) game, after the presenter's show
+        when the settings ask for it."""
         settings = self.settings
         setup = GameSetup(settings.color, settings.level)
         match = self.new_match(setup, self.launch.session)
@@ -116,14 +119,36 @@ class App:
         play.set_overlays(game_over=self._open_game_over, promotion=self._open_promotion,
                           new_game=self._open_new_game)
         self.stack.replace(play)
+        if settings.show and show:
+            self.stack.push(ExhibitionScene(self.services, self._end_show,
+                                            captions_enabled=settings.captions))
         return play
+
+    def _end_show(self) -> None:
+        top = self.stack.top
+        if isinstance(top, ExhibitionScene):
+            self.stack.remove(top)
 
     def _open_game_over(self, play: PlayScene) -> None:
         self.stack.push(GameOverScene(self.services, play))
 
     def _open_new_game(self, play: PlayScene) -> None:
         self.stack.push(NewGameScene(self.services, play, level=self.settings.level,
-                                     color=self.settings.color))
+                                     color=self.settings.color,
+                                     on_tour=self._tour_from_menu))
+
+    def _tour_from_menu(self) -> None:
+        self.open_tour()
+
+    def open_tour(self, start: chess.Square | None = None) -> KnightsTourScene:
+        """The Knight's Tour over the game (which waits underneath)."""
+        def done() -> None:
+            self.stack.remove(tour)
+
+        tour = KnightsTourScene(self.services, done, start=start,
+                                captions_enabled=self.settings.captions)
+        self.stack.push(tour)
+        return tour
 
     def _open_promotion(self, play: PlayScene, moves: list[chess.Move]) -> None:
         color = play.match.session.visitor_color

@@ -23,6 +23,7 @@ from game.model.session import GameSession
 from game.opponents.base import MoveReply, MoveRequest
 from game.opponents.idle import IdleOpponent
 from game.opponents.scripted import ScriptedOpponent
+from game.ui.scenes.exhibition import ExhibitionScene
 from game.ui.scenes.play import PlayScene
 
 log = logging.getLogger(__name__)
@@ -161,6 +162,24 @@ def recipe_letter_board(app: App, shot: Shot) -> None:
         app.step(1 / 60)
 
 
+def recipe_show_door_one(app: App, shot: Shot) -> None:
+    app.settings = app.settings.replace(show=True)
+    app.start_play()
+    show = app.stack.top
+    assert isinstance(show, ExhibitionScene)
+    show.advance()  # door No. 1
+    show.advance()  # the candle behind the works
+    for _ in range(100):
+        app.step(1 / 60)
+
+
+def recipe_knights_tour(app: App, shot: Shot) -> None:
+    _play(app, shot)
+    tour = app.open_tour(chess.B1)
+    for _ in range(round(24.0 * 60)):  # about half the tour, without drawing every frame
+        tour.update(1 / 60)
+
+
 def recipe_new_game(app: App, shot: Shot) -> None:
     play = _play(app, shot)
     play.press("new_game")
@@ -177,6 +196,8 @@ RECIPES: dict[str, Recipe] = {
     "turk-capture": recipe_turk_capture,
     "turk-check": recipe_turk_check,
     "letter-board": recipe_letter_board,
+    "show-door1": recipe_show_door_one,
+    "knights-tour": recipe_knights_tour,
 }
 
 
@@ -190,7 +211,8 @@ def take_screenshot(shot: Shot, out: Path, *, settings: Settings | None = None) 
         raise ScreenshotError(f"unknown scene {shot.scene!r}; scenes: {', '.join(RECIPES)}")
     base = settings or Settings()
     settings = base.replace(window_size=shot.size, language=shot.language, color=shot.color,
-                            fullscreen=False, pacing=False, greeting=False, mute=True)
+                            fullscreen=False, pacing=False, greeting=False, mute=True,
+                            show=False)
     app = App(Launch(settings), opponent_factory=lambda setup: IdleOpponent())
     try:
         recipe(app, shot)

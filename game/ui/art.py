@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import tomllib
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -121,6 +122,7 @@ class PartPainter:
     def __init__(self, assets: Assets, book: ArtBook) -> None:
         self._assets = assets
         self.book = book
+        self._turned: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
 
     @property
     def assets(self) -> Assets:
@@ -133,6 +135,15 @@ class PartPainter:
         w, h = (spec.rect[2], spec.rect[3]) if spec.rect else (spec.size or (1.0, 1.0))
         size = (max(1, round((width or w) * unit)), max(1, round((height or h) * unit)))
         return self._assets.svg(spec.file, size)
+
+    def prewarm(self, stage: Stage, names: list[str] | tuple[str, ...] | None = None) -> None:
+        """Rasterise parts now for this stage size, so no frame waits for one later."""
+        for name in names if names is not None else list(self.book.parts):
+            spec = self.book[name]
+            if spec.rect is not None:
+                self._assets.svg(spec.file, stage.rect(*spec.rect).size)
+            else:
+                self.image(name, stage.unit)
 
     def draw_placed(self, surface: pygame.Surface, stage: Stage, name: str, *,
                     alpha: int = 255, offset: Point = (0.0, 0.0)) -> None:
@@ -161,12 +172,16 @@ class PartPainter:
         unit = stage.unit * scale
         base = self._assets.svg(spec.file, (max(1, round(w * unit)), max(1, round(h * unit))))
         pivot = pygame.Vector2(spec.pivot[0] * unit, spec.pivot[1] * unit)
+        stretch = round(stretch, 3)
+        angle_deg = round(angle_deg, 1)
         if abs(stretch - 1.0) > 1e-3:
-            width = max(1, round(base.get_width() * stretch))
-            base = pygame.transform.smoothscale(base, (width, base.get_height()))
-            pivot.x *= stretch
-        image = pygame.transform.rotozoom(base, -angle_deg, 1.0) if angle_deg else base
-        offset = pivot - pygame.Vector2(base.get_width() / 2, base.get_height() / 2)
+            pivot.x *= round(base.get_width() * stretch) / base.get_width()
+        image = self._turned_image(base, spec.file, stretch, angle_deg)
+        if abs(stretch - 1.0) > 1e-3:
+            base_width = max(1, round(base.get_width() * stretch))
+        else:
+            base_width = base.get_width()
+        offset = pivot - pygame.Vector2(base_width / 2, base.get_height() / 2)
         offset.rotate_ip(angle_deg)
         target = pygame.Vector2(stage.point(*at))
         rect = image.get_rect(center=(round(target.x - offset.x), round(target.y - offset.y)))
@@ -174,6 +189,27 @@ class PartPainter:
             image = image.copy()  # never change the cached drawing
             image.set_alpha(alpha)
         surface.blit(image, rect)
+
+
+    def _turned_image(self, base: pygame.Surface, file: str, stretch: float,
+                      angle_deg: float) -> pygame.Surface:
+        """``base`` foreshortened and turned; the last few results are kept, so a part at
+        rest costs no transform at all."""
+        key = (file, base.get_size(), stretch, angle_deg)
+        image = self._turned.get(key)
+        if image is not None:
+            self._turned.move_to_end(key)
+            return image
+        image = base
+        if abs(stretch - 1.0) > 1e-3:
+            width = max(1, round(base.get_width() * stretch))
+            image = pygame.transform.smoothscale(image, (width, base.get_height()))
+        if angle_deg:
+            image = pygame.transform.rotozoom(image, -angle_deg, 1.0)
+        self._turned[key] = image
+        if len(self._turned) > 64:
+            self._turned.popitem(last=False)
+        return image
 
 
 def rotate(point: Point, about: Point, angle_deg: float) -> Point:

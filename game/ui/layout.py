@@ -169,3 +169,18 @@ def _portrait(vp: Viewport) -> PlayLayout:
         caption=vp.rect(margin, 1330, width, 150),
         languages=vp.rect(margin, 1820, width, 72),
     )
+
+
+def stage_framing(window: tuple[int, int], *, top: float, bottom: float,
+                  left: float = CABINET_LEFT - 0.12,
+                  right: float = CABINET_LEFT + CABINET_WIDTH + 0.12,
+                  reserve_top: float = 100.0,
+                  reserve_bottom: float = 170.0) -> tuple[Viewport, Stage]:
+    """A stage scaled to show stage units ``left…right`` × ``top…bottom`` whole, centred,
+    with design pixels kept free above it (a title) and below it (captions, buttons)."""
+    vp = Viewport.for_window(window)
+    width, height = vp.design[0] - 60, vp.design[1] - reserve_bottom - reserve_top
+    unit = min(width / (right - left), height / (bottom - top))
+    x = (vp.design[0] - unit * (right - left)) / 2 - left * unit
+    y = reserve_top + (height - unit * (bottom - top)) / 2 - top * unit
+    return vp, Stage(vp.point(x, y), unit * vp.scale)

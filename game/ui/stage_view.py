@@ -14,6 +14,7 @@ import pygame
 
 from game.model.material import Captures
 from game.ui.art import PartPainter
+from game.ui.assets import for_display
 from game.ui.automaton.gestures import (
     TURK_CAPTURES_LEFT,
     VISITOR_CAPTURES_LEFT,
@@ -61,7 +62,7 @@ class StageView:
         image = self._painter.image(name, stage.unit * cover)
         canvas = pygame.Surface(size)
         canvas.blit(image, image.get_rect(center=rect.center))
-        return canvas
+        return for_display(canvas, opaque=True)
 
     # -- the cabinet ----------------------------------------------------------------------
 
@@ -75,7 +76,7 @@ class StageView:
             local = Stage((stage.origin[0] - area.left, stage.origin[1] - area.top), stage.unit)
             for name in sorted(self.cabinet_parts, key=lambda n: self._painter.book[n].z):
                 self._painter.draw_placed(layer, local, name)
-            self._cabinet = (key, layer, area)
+            self._cabinet = (key, for_display(layer, opaque=False), area)
         surface.blit(self._cabinet[1], self._cabinet[2])
 
     # -- captured pieces ------------------------------------------------------------------
@@ -100,3 +101,4 @@ class StageView:
                 x = capture_point(left, 8)[0]
                 self._text.draw(surface, f"+{lead}", style, stage.point(x - 0.05, 1.0),
                                 anchor="midbottom")
+

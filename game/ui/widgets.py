@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui.assets import for_display
 from game.ui.intents import (
     Command,
     CommandIssued,
@@ -192,6 +193,7 @@ class ButtonRow:
         if state == "selected":
             pygame.draw.rect(surface, ENGRAVED, local.inflate(-radius, -radius),
                              max(2, radius // 3), border_radius=radius // 2)
+        surface = for_display(surface)
         if state == "disabled":
             surface.set_alpha(110)
         if len(self._cache) > 200:

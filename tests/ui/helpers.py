@@ -22,7 +22,7 @@ def make_app(tmp_path: Path, opponent: Callable[[GameSetup], Opponent], *,
              color: str = "white", fen: str | None = None, size: tuple[int, int] = (1280, 720),
              pacing: bool = False, **settings: object) -> App:
     base = Settings(data_dir=tmp_path, window_size=size, color=color, pacing=pacing,
-                    greeting=False, mute=True)
+                    greeting=False, mute=True, show=False)
     session = None
     if fen is not None:
         session = GameSession(visitor_color=color != "black", start_fen=fen)

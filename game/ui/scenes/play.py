@@ -120,6 +120,7 @@ class PlayScene(Scene):
         self._on_new_game = new_game
 
     def enter(self) -> None:
+        self._prewarm()
         self._begin()
         if self.options.greeting and not self.match.session.is_over:
             self.spell(self.services.strings.get("turk.board.greeting"))
@@ -132,6 +133,19 @@ class PlayScene(Scene):
         self.layout = play_layout(size)
         self.board.set_geometry(self._geometry())
         self._layout_buttons()
+        self._prewarm()
+
+    def _prewarm(self) -> None:
+        """Rasterise the figure, props and pieces for this size before they are needed."""
+        stage = self.layout.stage
+        self.services.painter.prewarm(stage, [n for n in self.services.painter.book.parts
+                                              if not n.startswith(("backdrop", "interior"))])
+        size = max(8, round(self.board.geometry.square_size * 0.94))
+        carried = round(stage.unit / 8 * 0.94 * 1.15)
+        for symbol in "PNBRQKpnbrqk":
+            piece = chess.Piece.from_symbol(symbol)
+            for pixels in (size, carried, max(6, round(stage.unit * 0.1))):
+                self.services.assets.piece(piece, pixels)
 
     def _geometry(self) -> BoardGeometry:
         return BoardGeometry(self.layout.board, self.match.session.visitor_color == chess.WHITE)

@@ -12,6 +12,7 @@ import pygame
 
 from game.content.strings import Strings
 from game.model.session import Ending, GameSession, Termination
+from game.ui.assets import for_display
 from game.ui.layout import PlayLayout
 from game.ui.text import Face, TextPainter, TextStyle
 from game.ui.widgets import Button, ButtonRow, draw_plaque
@@ -65,6 +66,7 @@ class StatusPanel:
         self.failure: str | None = None
         self._flash: tuple[str, dict[str, str]] | None = None
         self._flash_s = 0.0
+        self._plaque: tuple[tuple[int, int, int, int], pygame.Surface] | None = None
 
     def clear(self) -> None:
         self.thinking, self.failure, self._flash, self._flash_s = False, None, None, 0.0
@@ -113,8 +115,13 @@ class StatusPanel:
              typed: str, turk_moving: bool = False) -> None:
         rect = layout.status
         vp = layout.viewport
-        draw_plaque(surface, rect, radius=vp.length(14), top=PAPER_TOP, bottom=PAPER_BOTTOM,
-                    edge=PAPER_EDGE)
+        key = (rect.x, rect.y, rect.width, rect.height)
+        if self._plaque is None or self._plaque[0] != key:
+            plaque = pygame.Surface(rect.size, pygame.SRCALPHA)
+            draw_plaque(plaque, plaque.get_rect(), radius=vp.length(14), top=PAPER_TOP,
+                        bottom=PAPER_BOTTOM, edge=PAPER_EDGE)
+            self._plaque = (key, for_display(plaque))
+        surface.blit(self._plaque[1], rect)
         main, quiet = self.lines(session, typed=typed, turk_moving=turk_moving)
         inner = rect.inflate(-vp.length(40), -vp.length(24))
         main_style = TextStyle(Face.SERIF, vp.length(40), INK)
