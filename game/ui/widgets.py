@@ -200,3 +200,17 @@ class ButtonRow:
             self._cache.clear()
         self._cache[key] = surface
         return surface
+
+
+def language_row(text: TextPainter, languages: list[tuple[str, str]],
+                 current: str) -> ButtonRow:
+    """The language switch: one button per language, named in itself (no flags)."""
+    row = ButtonRow(text, [Button(f"language:{code}", name, selected=code == current)
+                           for code, name in languages])
+    return row
+
+
+def select_language(row: ButtonRow, code: str) -> None:
+    """Show ``code`` as the chosen language on a language switch."""
+    for button in row.buttons:
+        button.selected = button.action == f"language:{code}"

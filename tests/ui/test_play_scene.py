@@ -277,3 +277,15 @@ def test_the_observer_sees_the_visitors_hand(app: App) -> None:
     drag(app, chess.E2, chess.E4)
     assert watcher.seen == [("lifted", chess.G1), ("dropped", None),
                             ("lifted", chess.E2), ("dropped", chess.E4)]
+
+
+def test_the_language_switch_relabels_the_screen(app: App) -> None:
+    scene = play_scene(app)
+    french = scene.languages.button("language:fr")
+    assert french.rect is not None and french.label == "Français"
+    click_at(app, french.rect.center)
+    assert app.services.strings.language == "fr"
+    assert scene.buttons.button("new_game").label == "Nouvelle partie"
+    assert scene.sheet.title == "Coups"
+    assert french.selected and not scene.languages.button("language:en").selected
+    assert scene.status.lines(scene.match.session, typed="")[0] == "À vous de jouer."

@@ -45,6 +45,7 @@ from game.ui.scenes.staging import Staging
 from game.ui.scoresheet import Scoresheet
 from game.ui.services import Services
 from game.ui.stage_view import StageView
+from game.ui.widgets import language_row, select_language
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,9 @@ class PlayScene(Scene):
         self.layout: PlayLayout = play_layout(services.window_size)
         self.board = BoardView(services.assets, services.text, self._geometry())
         self.buttons = play_buttons(services.text, strings, takeback=options.takeback)
+        self.languages = language_row(services.text,
+                                      [(lang.code, lang.name) for lang in strings.languages],
+                                      strings.language)
         self.input = VisitorInput(self.board, self.buttons, self._legal_from, self._home_square)
         self.sheet = Scoresheet(services.text, strings.get("ui.moves.title"))
         self.stage = StageView(services.painter, services.text)
@@ -154,6 +158,18 @@ class PlayScene(Scene):
         vp, area = self.layout.viewport, self.layout.buttons
         self.buttons.layout(area, vertical=self.layout.buttons_vertical,
                             gap=vp.length(18), size=vp.length(84))
+        self.languages.layout(self.layout.languages, vertical=False, gap=vp.length(12),
+                              size=self.layout.languages.height)
+
+    def set_language(self, code: str) -> None:
+        """Speak another language: every label on the screen follows."""
+        strings = self.services.strings
+        strings.language = code
+        select_language(self.languages, code)
+        fresh = play_buttons(self.services.text, strings, takeback=self.options.takeback)
+        for button, new in zip(self.buttons.buttons, fresh.buttons, strict=True):
+            button.label = new.label
+        self.sheet.title = strings.get("ui.moves.title")
 
     def start_new(self, choice: GameSetup) -> None:
         """Replace the game with a new one (the old one is closed, its opponent released)."""
@@ -181,6 +197,12 @@ class PlayScene(Scene):
                 and self.board.geometry.rect.collidepoint(intent.pos):
             self.automaton.stop()  # a tap on the board skips the Turk's message
             self.captions.hold("letters", None)
+            return True
+        choice = self.languages.handle(intent)
+        if isinstance(choice, str):
+            self.set_language(choice.partition(":")[2])
+            return True
+        if choice is True:
             return True
         used = self.input.handle(intent, self)
         if self.board.geometry.white_at_bottom != self.automaton.frame.white_at_bottom:
@@ -386,6 +408,9 @@ class PlayScene(Scene):
         self.status.draw(surface, layout, self.match.session, typed=self.typed,
                          turk_moving=self.staging.is_busy)
         self.buttons.draw(surface)
+        self.languages.draw(surface)
+        if self.automaton.key_turning_s > 0:
+            self.automaton.draw_key(surface, stage)
         position = self.match.position
         self.sheet.draw(surface, layout.moves, position.sans,
                         start_fullmove=position.fullmove_number_at_start,
