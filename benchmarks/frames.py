@@ -100,7 +100,7 @@ def child(play_seconds: float, think_seconds: float) -> None:  # noqa: PLR0915 (
             play.play(moves[session.ply], dragged=False)
         play_frames.append(frame())
 
-    show = ExhibitionScene(app.services, lambda: None)
+    show = ExhibitionScene(app.services, lambda skipped: None)
     app.stack.push(show)
     show_frames: list[float] = []
     for _ in range(len(STEPS)):

@@ -120,14 +120,18 @@ class App:
                           new_game=self._open_new_game)
         self.stack.replace(play)
         if settings.show and show:
-            self.stack.push(ExhibitionScene(self.services, self._end_show,
-                                            captions_enabled=settings.captions))
+            self.stack.push(ExhibitionScene(self.services, lambda skipped: self._end_show(
+                play, skipped=skipped), captions_enabled=settings.captions))
+        else:
+            play.greet()
         return play
 
-    def _end_show(self) -> None:
+    def _end_show(self, play: PlayScene, *, skipped: bool) -> None:
         top = self.stack.top
         if isinstance(top, ExhibitionScene):
             self.stack.remove(top)
+        if not skipped:  # a visitor who skipped the show wants to play, not to be greeted
+            play.greet()
 
     def _open_game_over(self, play: PlayScene) -> None:
         self.stack.push(GameOverScene(self.services, play))

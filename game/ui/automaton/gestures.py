@@ -135,6 +135,13 @@ def move_performance(before: Mapping[chess.Square, chess.Piece],
     return performance
 
 
+def return_to_rest(name: str = "rest") -> Performance:
+    """Whatever it was doing, the figure settles: hand back on the cushion, head straight."""
+    return Performance(name).to(0.45, hand=REST_HAND, hand_shape="open", lift=0.0, nod=0.0,
+                                head_deg=0.0, face=0.0, gaze=(0.0, 0.0), tap=0.0,
+                                lean=(0.0, 0.0), ease="inout")
+
+
 def check_performance() -> Performance:
     """It moves its head to give check, and says "Échec!" (both from the record)."""
     return (Performance("check")

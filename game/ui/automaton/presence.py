@@ -17,7 +17,7 @@ import pygame
 from game.content.strings import Strings
 from game.ui.art import PartPainter
 from game.ui.assets import Assets
-from game.ui.automaton.gestures import BoardFrame, point_letters
+from game.ui.automaton.gestures import BoardFrame, point_letters, return_to_rest
 from game.ui.automaton.life import IdleLife
 from game.ui.automaton.performance import (
     Cue,
@@ -107,9 +107,13 @@ class Automaton:
         self.performer.play(performance)
 
     def stop(self) -> None:
-        """Drop what is queued (a new game, a takeback)."""
+        """Drop what is queued (a new game, a takeback, a skipped message); the figure
+        settles back into its resting pose."""
         self.performer.clear()
         self.spelling = None
+        self.captions.hold("letters", None)
+        if self.performer.pose != self.performer.rest:
+            self.performer.play(return_to_rest())
 
     def set_whirring(self, whirring: bool) -> None:
         """The clockwork whirrs while the Turk thinks and moves."""

@@ -70,9 +70,9 @@ STEPS = (
 
 
 class ExhibitionScene(Scene):
-    """The empty-cabinet routine; ``on_done`` starts the game."""
+    """The empty-cabinet routine; ``on_done(skipped)`` starts the game."""
 
-    def __init__(self, services: Services, on_done: Callable[[], None], *,
+    def __init__(self, services: Services, on_done: Callable[[bool], None], *,
                  captions_enabled: bool = True) -> None:
         self.services = services
         self.on_done = on_done
@@ -119,7 +119,7 @@ class ExhibitionScene(Scene):
         self.index += 1
         self.elapsed = 0.0
         if self.index >= len(STEPS):
-            self.finish()
+            self.finish(skipped=False)
             return
         step = STEPS[self.index]
         self.stage.cabinet_parts = (("cabinet_top", FRONT) + step.parts
@@ -137,9 +137,9 @@ class ExhibitionScene(Scene):
         # The pieces come out of the drawer and are set up when the cabinet is closed again.
         self.board.show_position(chess.Board().piece_map() if step.cushion else {})
 
-    def finish(self) -> None:
+    def finish(self, *, skipped: bool = True) -> None:
         self.stage.cabinet_parts = CABINET_PARTS
-        self.on_done()
+        self.on_done(skipped)
 
     def handle(self, intent: Intent) -> bool:
         action = self.buttons.handle(intent)

@@ -126,6 +126,9 @@ class PlayScene(Scene):
     def enter(self) -> None:
         self._prewarm()
         self._begin()
+
+    def greet(self) -> None:
+        """The Turk spells its greeting (when the settings ask for one)."""
         if self.options.greeting and not self.match.session.is_over:
             self.spell(self.services.strings.get("turk.board.greeting"))
 
@@ -196,7 +199,6 @@ class PlayScene(Scene):
         if self.automaton.spelling and isinstance(intent, PointerPressed) \
                 and self.board.geometry.rect.collidepoint(intent.pos):
             self.automaton.stop()  # a tap on the board skips the Turk's message
-            self.captions.hold("letters", None)
             return True
         choice = self.languages.handle(intent)
         if isinstance(choice, str):
