@@ -139,3 +139,18 @@ def test_every_page_and_layer_draws(tmp_path: Path, size: tuple[int, int]) -> No
             application.stack.remove(reveal)
     finally:
         application.close()
+
+
+def test_a_game_without_a_single_turk_move_still_reveals(app: App) -> None:
+    match = demo_match("engine")
+    empty = type(match.session)(visitor_color=match.session.visitor_color)
+    empty.resign(empty.visitor_color)
+    match.session = empty
+    reveal = open_reveal(app.reveal, match, Guess.MACHINE)
+    assert reveal.facts.turk_moves == 0
+    for index in range(len(reveal.pages)):
+        reveal.go_to(index)
+        for _ in range(60):
+            reveal.update(STEP)
+        app.draw()
+    assert reveal.is_last
