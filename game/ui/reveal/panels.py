@@ -88,10 +88,22 @@ class RollPlaque:
     def __init__(self, text: TextPainter, icons: IconPainter) -> None:
         self._text = text
         self._icons = icons
+        self._cache: tuple[tuple[object, ...], pygame.Surface] | None = None
 
     def draw(self, surface: pygame.Surface, area: pygame.Rect, entries: Sequence[RollEntry],
              layout: RevealLayout, *, layer: int, title: str) -> None:
         """The plaque in ``area``: names (layer 0), with details (1), with notes (2)."""
+        key = (area.size, tuple(entries), layer, title, layout.viewport.scale)
+        if self._cache is None or self._cache[0] != key:
+            canvas = pygame.Surface(area.size, pygame.SRCALPHA)
+            self._engrave(canvas, pygame.Rect((0, 0), area.size), entries, layout,
+                          layer=layer, title=title)
+            self._cache = (key, canvas)
+        surface.blit(self._cache[1], area.topleft)
+
+    def _engrave(self, surface: pygame.Surface, area: pygame.Rect,
+                 entries: Sequence[RollEntry], layout: RevealLayout, *, layer: int,
+                 title: str) -> None:
         draw_plaque(surface, area, radius=layout.px(18), top=PLAQUE_TOP, bottom=PLAQUE_BOTTOM,
                     edge=PLAQUE_EDGE)
         inner = area.inflate(-layout.px(56), -layout.px(44))

@@ -28,6 +28,8 @@ SHADOW = (70, 50, 34)
 INK = (30, 20, 14)
 YEARS = ("1770", "1857", "2005", "2023")
 STOPS = {"turk_1770": 0, "secret_out": 1, "amt": 2}
+MOVING = frozenset({"secret_out", "red_team", "counterpoint"})
+"""Pictures that change with time (the others are drawn once per size and kept)."""
 """Where each picture stands on the rail (every other history screen: today, 2023)."""
 
 Draw = Callable[[pygame.Surface, pygame.Rect, float], None]
@@ -73,6 +75,7 @@ class HistoryPictures:
         self._text = text
         self._cabinet = cabinet
         self._portrait = portrait
+        self._still: dict[tuple[str, tuple[int, int]], pygame.Surface] = {}
         self._draw: dict[str, Draw] = {
             "turk_1770": self._turk, "cabinet_closed": self._turk,
             "secret_out": self._secret, "amt": self._amt, "hardware": self._hardware,
@@ -90,6 +93,21 @@ class HistoryPictures:
 
         :raises KeyError: for an art name without a picture.
         """
+        if art in MOVING:
+            self._compose(surface, area, art, time_s)
+            return
+        key = (art, area.size)
+        cached = self._still.get(key)
+        if cached is None:
+            cached = pygame.Surface(area.size, pygame.SRCALPHA)
+            self._compose(cached, pygame.Rect((0, 0), area.size), art, 0.0)
+            if len(self._still) > 30:
+                self._still.clear()
+            self._still[key] = cached
+        surface.blit(cached, area.topleft)
+
+    def _compose(self, surface: pygame.Surface, area: pygame.Rect, art: str,
+                 time_s: float) -> None:
         rail = pygame.Rect(area.left, area.bottom - area.height // 9, area.width,
                            area.height // 9)
         plate = pygame.Rect(area.left, area.top, area.width, area.height - rail.height)

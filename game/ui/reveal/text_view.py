@@ -2,8 +2,9 @@
 
 Owns: ``TextBlock`` (a run of text in one style) and ``page_blocks`` (what a page shows at
 layer 0 — the kicker, the headline and the glance lines; at layer 1 the body too; at layer 2
-the second layer in place of the body), and ``draw_blocks``, which sets them top to bottom,
-shrinking the type together when a language runs long but never below ``MIN_TEXT_PX``.
+the second layer in place of the body), ``draw_blocks``, which sets them top to bottom,
+shrinking the type together when a language runs long but never below ``MIN_TEXT_PX``, and
+``TextColumn``, which keeps the set text so that a frame costs one blit.
 """
 
 from __future__ import annotations
@@ -89,3 +90,25 @@ def draw_blocks(surface: pygame.Surface, painter: TextPainter, blocks: list[Text
         y += painter.draw_block(surface, block.text, style, rect, line_gap=1.18)
         y += layout.px(block.gap_after)
     return y
+
+
+class TextColumn:
+    """``draw_blocks`` with the result kept: a page's words are set once, then blitted."""
+
+    def __init__(self, painter: TextPainter) -> None:
+        self._painter = painter
+        self._key: tuple[object, ...] | None = None
+        self._surface: pygame.Surface | None = None
+        self._bottom = 0
+
+    def draw(self, surface: pygame.Surface, blocks: list[TextBlock], layout: RevealLayout,
+             area: pygame.Rect) -> int:
+        """Set ``blocks`` in ``area`` (from the cache when nothing changed); the bottom edge."""
+        key = (tuple(blocks), area.size, layout.viewport.scale)
+        if key != self._key or self._surface is None:
+            canvas = pygame.Surface(area.size, pygame.SRCALPHA)
+            local = pygame.Rect((0, 0), area.size)
+            self._bottom = draw_blocks(canvas, self._painter, blocks, layout, local)
+            self._key, self._surface = key, canvas
+        surface.blit(self._surface, area.topleft)
+        return area.top + self._bottom

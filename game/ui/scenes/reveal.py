@@ -40,7 +40,7 @@ from game.ui.reveal.plan import (
     ply_seconds,
 )
 from game.ui.reveal.roll import RollEntry, glance_words, roll_entries
-from game.ui.reveal.text_view import draw_blocks, page_blocks
+from game.ui.reveal.text_view import TextColumn, page_blocks
 from game.ui.scene import Scene
 from game.ui.scenes.ledger import CALM_PLY_S, LedgerView
 from game.ui.services import Services
@@ -77,6 +77,7 @@ class RevealScene(Scene):
         self.ledger = LedgerView(services.assets, services.text, self.icons, facts)
         self.controls = RevealControls(services.text, services.strings)
         self.sources_panel = SourcesPanel(services.text)
+        self.column = TextColumn(services.text)
         self.index = 0
         self.layer = 0
         self.page_s = 0.0
@@ -91,6 +92,7 @@ class RevealScene(Scene):
         self._background: tuple[tuple[int, int], pygame.Surface] | None = None
         self.layout: RevealLayout = reveal_layout(services.window_size)
         self.text: PageText = page_text(self.pages[0], services.strings)
+        self.roll_entries: list[RollEntry] = []
         self.seconds = 0.0
         self.resize(services.window_size)
         self._enter_page(0)
@@ -120,7 +122,8 @@ class RevealScene(Scene):
 
     def _refresh_text(self) -> None:
         self.text = page_text(self.page, self.services.strings)
-        extra = glance_words(self.roll()) if self.page.kind is PageKind.ROLL else 0
+        self.roll_entries = self.roll() if self.page.kind is PageKind.ROLL else []
+        extra = glance_words(self.roll_entries)
         self.seconds = page_seconds(self.page, self.text, plies=len(self.facts.ledger),
                                     extra_words=extra)
 
@@ -259,7 +262,7 @@ class RevealScene(Scene):
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         self._draw_background(surface)
         layout, strings = self.layout, self.services.strings
-        roll = self.roll() if self.page.kind is PageKind.ROLL else []
+        roll = self.roll_entries
         if self.page.kind is PageKind.ROLL and self.layer >= 2:
             self.picture.draw_full_roll(surface, layout, roll, strings)
         else:
@@ -267,8 +270,8 @@ class RevealScene(Scene):
                               strings=strings, ledger=self.ledger, roll=roll,
                               layer=self.layer, page_s=self.page_s, time_s=self.time_s,
                               alpha=alpha)
-            bottom = draw_blocks(surface, self.services.text, page_blocks(self.text, self.layer),
-                                 layout, layout.text)
+            bottom = self.column.draw(surface, page_blocks(self.text, self.layer), layout,
+                                      layout.text)
             if self.page.kind is PageKind.LEDGER:
                 area = pygame.Rect(layout.text.left, bottom, layout.text.width,
                                    layout.text.bottom - bottom)
