@@ -191,3 +191,14 @@ def test_every_source_on_every_page_resolves(screens: list[Screen],
                             known_sources=sources.keys())
         for page in pages:
             assert [s for s in page.sources if s not in sources] == [], page.screen.id
+
+
+def test_each_tap_shows_something_new(screens: list[Screen], strings: Strings) -> None:
+    from game.ui.reveal.text_view import page_blocks
+    for page in plan_reveal(screens, facts_for("hybrid"), guess=None, tally=TallyCount(1, 1)):
+        text = page_text(page, strings, "en")
+        seen = [tuple(b.text for b in page_blocks(text, layer))
+                for layer in range(text.layers + 1)]
+        assert len(set(seen)) == len(seen), page.screen.id
+        if text.more:
+            assert text.more in seen[-1], page.screen.id

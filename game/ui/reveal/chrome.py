@@ -31,6 +31,8 @@ from game.ui.widgets import Button, ButtonRow, draw_plaque
 ACTIONS = ("more", "sources", "next", "skip", "play_again")
 BUTTON_MAX_PX = 300
 """Design pixels: the widest a control gets (a lone button stays a button, not a bar)."""
+LONE_BUTTON_PX = 460
+"""Design pixels: room for "Noch einmal spielen" when it stands alone."""
 
 
 class RevealControls:
@@ -62,7 +64,8 @@ class RevealControls:
         """Buttons from the right edge of their area, none wider than ``BUTTON_MAX_PX``."""
         shown = sum(1 for b in self.row.buttons if b.visible)
         gap = layout.px(16)
-        width = min(layout.buttons.width, shown * layout.px(BUTTON_MAX_PX) + (shown - 1) * gap)
+        width = min(layout.buttons.width, max(layout.px(LONE_BUTTON_PX),
+                                              shown * layout.px(BUTTON_MAX_PX) + (shown - 1) * gap))
         area = pygame.Rect(layout.buttons.right - width, layout.buttons.top, width,
                            layout.buttons.height)
         self.row.layout(area, vertical=False, gap=gap, size=area.height)

@@ -41,16 +41,20 @@ class TextBlock:
 
 
 def page_blocks(text: PageText, layer: int) -> list[TextBlock]:
-    """The blocks a page shows at ``layer`` (0 glance, 1 body, 2 second layer)."""
+    """The blocks a page shows at ``layer``: 0 the glance; then the body, then the second
+    layer in its place (a page without a body shows its second layer on the first tap)."""
     blocks = []
     if text.kicker:
         blocks.append(TextBlock(text.kicker, Face.ITALIC, KICKER_PX, GOLD_TEXT, 10))
     blocks.append(TextBlock(text.headline, Face.SERIF, HEADLINE_PX, CREAM, 26))
     blocks += [TextBlock(line, Face.SERIF, GLANCE_PX, GOLD_TEXT) for line in text.glance]
-    if layer == 1 or (layer >= 2 and not text.more):
-        blocks += [TextBlock(line, Face.SERIF, BODY_PX, PARCHMENT) for line in text.body]
-    elif layer >= 2:
-        blocks.append(TextBlock(text.more, Face.SERIF, MORE_PX, PARCHMENT))
+    deeper: list[list[TextBlock]] = []
+    if text.body:
+        deeper.append([TextBlock(line, Face.SERIF, BODY_PX, PARCHMENT) for line in text.body])
+    if text.more:
+        deeper.append([TextBlock(text.more, Face.SERIF, MORE_PX, PARCHMENT)])
+    if layer > 0 and deeper:
+        blocks += deeper[min(layer, len(deeper)) - 1]
     return blocks
 
 
