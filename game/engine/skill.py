@@ -12,6 +12,9 @@ import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 LEVEL_MIN = 1
 LEVEL_MAX = 8
@@ -34,6 +37,8 @@ class Skill:
     """Centipawns; 0 always plays the best move found."""
     margin: int
     """Only moves scoring within this many centipawns of the best are candidates."""
+    candidates: int = 1
+    """How many best root moves the search scores exactly to choose among."""
 
 
 def skill_for_level(level: int) -> Skill:
@@ -44,7 +49,7 @@ def skill_for_level(level: int) -> Skill:
     depth = (1, 1, 2, 2, 3, 4, 5)[level - 1]
     temperature = (120.0, 90.0, 70.0, 50.0, 35.0, 25.0, 15.0)[level - 1]
     margin = (300, 250, 200, 150, 110, 80, 50)[level - 1]
-    return Skill(level, depth, temperature, margin)
+    return Skill(level, depth, temperature, margin, candidates=5)
 
 
 def level_for_elo(elo: int) -> int:
@@ -52,7 +57,7 @@ def level_for_elo(elo: int) -> int:
     return min(range(LEVEL_MIN, LEVEL_MAX + 1), key=lambda lv: abs(LEVEL_ELO[lv - 1] - elo))
 
 
-def choose(scored: Sequence[tuple[int, str]], skill: Skill, rng: random.Random) -> str:
+def choose(scored: Sequence[tuple[int, T]], skill: Skill, rng: random.Random) -> T:
     """Pick a move from ``(score, move)`` pairs, best first, the way this level would.
 
     Moves far below the best are never considered, so a weak level still recaptures and
