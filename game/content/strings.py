@@ -130,7 +130,7 @@ class Strings:
     @property
     def languages(self) -> list[Language]:
         """The languages available, default first, each named in its own language."""
-        codes = [DEFAULT_LANGUAGE] + sorted(c for c in self._tables if c != DEFAULT_LANGUAGE)
+        codes = [DEFAULT_LANGUAGE, *sorted(c for c in self._tables if c != DEFAULT_LANGUAGE)]
         return [Language(code, str(self._tables[code].get("meta.language_name", code)))
                 for code in codes]
 

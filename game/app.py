@@ -1,0 +1,186 @@
+"""The composition root: reads settings, opens the window, wires everything, runs the loop.
+
+Owns: ``App`` — the window (resizable, or fullscreen for kiosks), the fixed-step loop
+(``step`` runs one frame: drain input, run 60 Hz updates, draw interpolated, flip), the scene
+stack, and the factories that build a match (session + source of the Turk's moves + pacing)
+for each new game. The only place where the parts meet.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import chess
+import pygame
+
+from game.config import Settings
+from game.content.strings import Strings
+from game.match import GameSetup, Match
+from game.model.pacing import Pacing
+from game.model.session import GameSession
+from game.opponents.base import Opponent
+from game.opponents.engine import EngineOpponent, resolve_engine
+from game.storage import GameArchive
+from game.ui.assets import Assets
+from game.ui.input import InputTranslator
+from game.ui.intents import Command, CommandIssued, QuitRequested, WindowResized
+from game.ui.loop import STEP_S, FixedStep
+from game.ui.scene import SceneStack
+from game.ui.scenes.game_over import GameOverScene
+from game.ui.scenes.new_game import NewGameScene
+from game.ui.scenes.play import PlayOptions, PlayScene
+from game.ui.scenes.promotion import PromotionScene
+from game.ui.services import Services
+from game.ui.text import TextPainter
+
+log = logging.getLogger(__name__)
+
+OpponentFactory = Callable[[GameSetup], Opponent]
+
+
+@dataclass(frozen=True)
+class Launch:
+    """How this run starts (from the command line)."""
+
+    settings: Settings
+    session: GameSession | None = None
+    """A game to continue (``--pgn``), or ``None`` for a new one."""
+    title: str = "The Mechanical Turk"
+
+
+def resolve_color(color: str, rng: random.Random) -> chess.Color:
+    if color == "random":
+        return rng.choice((chess.WHITE, chess.BLACK))
+    return chess.WHITE if color == "white" else chess.BLACK
+
+
+class App:
+    """The game in one window."""
+
+    def __init__(self, launch: Launch, *, opponent_factory: OpponentFactory | None = None,
+                 rng: random.Random | None = None) -> None:
+        self.launch = launch
+        self.settings = launch.settings
+        self._rng = rng or random.Random()
+        self._opponent_factory = opponent_factory or self._engine_opponent
+        pygame.init()
+        pygame.display.set_caption(launch.title)
+        self.fullscreen = self.settings.fullscreen
+        self.screen = self._open_window(self.settings.window_size)
+        assets = Assets()
+        assets.check()
+        strings = Strings.from_folder(assets.root / "i18n", language=self.settings.language)
+        self.stack = SceneStack()
+        self.services = Services(assets, TextPainter(assets), strings, self.stack,
+                                 InputTranslator(), self.screen.get_size())
+        self.archive = GameArchive(self.settings.games_dir)
+        self.clock = pygame.time.Clock()
+        self.loop = FixedStep()
+        self.running = True
+        self.frames = 0
+
+    # -- building games -----------------------------------------------------------------
+
+    def _engine_opponent(self, setup: GameSetup) -> Opponent:
+        book = self.services.assets.root / "books" / "turk.bin"
+        return EngineOpponent(resolve_engine(self.settings.engine), level=setup.level,
+                              book_path=book if self.settings.book and book.is_file() else None)
+
+    def new_match(self, setup: GameSetup, session: GameSession | None = None) -> Match:
+        """A match for ``setup`` (or continuing ``session``) with a fresh source of moves."""
+        if session is None:
+            session = GameSession(visitor_color=resolve_color(setup.color, self._rng))
+        pacing = Pacing() if self.settings.pacing else Pacing.instant()
+        return Match(session, self._opponent_factory(setup), pacing=pacing, rng=self._rng)
+
+    def start_play(self) -> PlayScene:
+        """Show the play screen with a new (or continued) game."""
+        settings = self.settings
+        setup = GameSetup(settings.color, settings.level)
+        match = self.new_match(setup, self.launch.session)
+        play = PlayScene(self.services, match,
+                         options=PlayOptions(takeback=settings.takeback, archive=self.archive,
+                                             level=settings.level),
+                         new_match=self.new_match)
+        play.set_overlays(game_over=self._open_game_over, promotion=self._open_promotion,
+                          new_game=self._open_new_game)
+        self.stack.replace(play)
+        return play
+
+    def _open_game_over(self, play: PlayScene) -> None:
+        self.stack.push(GameOverScene(self.services, play))
+
+    def _open_new_game(self, play: PlayScene) -> None:
+        self.stack.push(NewGameScene(self.services, play, level=self.settings.level,
+                                     color=self.settings.color))
+
+    def _open_promotion(self, play: PlayScene, moves: list[chess.Move]) -> None:
+        color = play.match.session.visitor_color
+        self.stack.push(PromotionScene(self.services, moves, color, play.layout.board,
+                                       lambda move: play.play(move, dragged=False)))
+
+    # -- the window ---------------------------------------------------------------------
+
+    def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
+        if self.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+    def _resized(self) -> None:
+        surface = pygame.display.get_surface()
+        if surface is None:
+            return
+        self.screen = surface
+        self.services.window_size = self.screen.get_size()
+        self.stack.resize(self.services.window_size)
+
+    def toggle_fullscreen(self) -> None:
+        self.fullscreen = not self.fullscreen
+        self.screen = self._open_window(self.settings.window_size)
+        self._resized()
+
+    # -- the loop -----------------------------------------------------------------------
+
+    def step(self, frame_s: float) -> None:
+        """One frame: input, fixed updates, drawing. Tests call this with a fixed ``frame_s``."""
+        for intent in self.services.input.poll(self.screen.get_size()):
+            command = intent.command if isinstance(intent, CommandIssued) else None
+            if isinstance(intent, WindowResized):
+                self._resized()
+            elif isinstance(intent, QuitRequested) or command is Command.QUIT:
+                self.running = False
+            elif command is Command.TOGGLE_FULLSCREEN:
+                self.toggle_fullscreen()
+            else:
+                self.stack.handle(intent)
+        steps, alpha = self.loop.advance(frame_s)
+        for _ in range(steps):
+            self.stack.update(STEP_S)
+        self.draw(alpha)
+        pygame.display.flip()
+        self.frames += 1
+
+    def draw(self, alpha: float = 0.0) -> None:
+        self.stack.draw(self.screen, alpha)
+
+    def run(self, *, on_frame: Callable[[App, float], None] | None = None) -> int:
+        """Run until the window is closed; returns the exit status."""
+        last = time.perf_counter()
+        while self.running:
+            now = time.perf_counter()
+            self.step(now - last)
+            last = now
+            if on_frame is not None:
+                on_frame(self, time.perf_counter() - now)
+            self.clock.tick(60)
+        return 0
+
+    def close(self) -> None:
+        while self.stack.top is not None:
+            self.stack.pop()
+        self.archive.close()
+        pygame.quit()

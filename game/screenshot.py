@@ -1,0 +1,144 @@
+"""``turk screenshot``: render any scene to a PNG without a window, for review and tests.
+
+Owns: the named recipes that put the real app into a state worth looking at (a fresh game, a
+piece mid-drag, the promotion chooser open, a finished game, the new-game overlay) and
+``take_screenshot``. Input goes through the real input path (posted pygame events); the
+Turk's player is one that never answers, so no engine is started.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import chess
+import pygame
+
+from game.app import App, Launch
+from game.config import Settings
+from game.model.session import GameSession
+from game.opponents.idle import IdleOpponent
+from game.ui.scenes.play import PlayScene
+
+log = logging.getLogger(__name__)
+
+PROMOTION_FEN = "rnbqk2r/pP3ppp/4pn2/2b5/8/8/P1PP1PPP/RNBQKBNR w KQkq - 0 7"
+MATE_FEN = "rnb1kbnr/pppp1ppp/8/4p3/6Pq/5P2/PPPPP2P/RNBQKBNR w KQkq - 1 3"
+
+
+class ScreenshotError(ValueError):
+    """The scene or its set-up is not possible; the message says why."""
+
+
+@dataclass(frozen=True)
+class Shot:
+    scene: str
+    size: tuple[int, int] = (1920, 1080)
+    fen: str | None = None
+    language: str = "en"
+    color: str = "white"
+
+
+Recipe = Callable[[App, Shot], None]
+
+
+def _play(app: App, shot: Shot, default_fen: str | None = None) -> PlayScene:
+    fen = shot.fen or default_fen
+    if fen is not None:
+        try:
+            session = GameSession(visitor_color=shot.color != "black", start_fen=fen)
+        except ValueError as exc:
+            raise ScreenshotError(f"--fen: {exc}") from exc
+        app.launch = Launch(app.settings, session)
+    return app.start_play()
+
+
+def _post_mouse(kind: int, pos: tuple[float, float], **extra: object) -> None:
+    fields: dict[str, object] = {"pos": (round(pos[0]), round(pos[1])), **extra}
+    pygame.event.post(pygame.event.Event(kind, fields))
+
+
+def _first_visitor_move(play: PlayScene, *, promotion: bool = False) -> chess.Move:
+    board = play.match.session.board()
+    for move in board.legal_moves:
+        if bool(move.promotion) == promotion:
+            return move
+    raise ScreenshotError("the visitor has no suitable legal move in this position")
+
+
+def recipe_play(app: App, shot: Shot) -> None:
+    _play(app, shot)
+
+
+def recipe_drag(app: App, shot: Shot) -> None:
+    play = _play(app, shot)
+    move = _first_visitor_move(play)
+    geo = play.board.geometry
+    start, end = geo.square_center(move.from_square), geo.square_center(move.to_square)
+    middle = (start[0] + (end[0] - start[0]) * 0.6, start[1] + (end[1] - start[1]) * 0.6 - 12)
+    _post_mouse(pygame.MOUSEBUTTONDOWN, start, button=1)
+    app.step(1 / 60)
+    for fraction in (0.2, 0.6, 1.0):
+        pos = (start[0] + (middle[0] - start[0]) * fraction,
+               start[1] + (middle[1] - start[1]) * fraction)
+        _post_mouse(pygame.MOUSEMOTION, pos, rel=(0, 0), buttons=(1, 0, 0))
+        app.step(1 / 60)
+
+
+def recipe_promotion(app: App, shot: Shot) -> None:
+    play = _play(app, shot, PROMOTION_FEN)
+    move = _first_visitor_move(play, promotion=True)
+    geo = play.board.geometry
+    for square in (move.from_square, move.to_square):
+        center = geo.square_center(square)
+        _post_mouse(pygame.MOUSEBUTTONDOWN, center, button=1)
+        _post_mouse(pygame.MOUSEBUTTONUP, center, button=1)
+        app.step(1 / 60)
+
+
+def recipe_game_over(app: App, shot: Shot) -> None:
+    play = _play(app, shot, MATE_FEN)
+    for _ in range(3):
+        app.step(1 / 60)
+    if app.stack.top is play:
+        raise ScreenshotError("the position is not a finished game; give a --fen that is")
+
+
+def recipe_new_game(app: App, shot: Shot) -> None:
+    play = _play(app, shot)
+    play.press("new_game")
+
+
+RECIPES: dict[str, Recipe] = {
+    "play": recipe_play,
+    "drag": recipe_drag,
+    "promotion": recipe_promotion,
+    "game-over": recipe_game_over,
+    "new-game": recipe_new_game,
+}
+
+
+def take_screenshot(shot: Shot, out: Path, *, settings: Settings | None = None) -> Path:
+    """Render ``shot`` and write it as a PNG to ``out``.
+
+    :raises ScreenshotError: for an unknown scene or an unusable set-up.
+    """
+    recipe = RECIPES.get(shot.scene)
+    if recipe is None:
+        raise ScreenshotError(f"unknown scene {shot.scene!r}; scenes: {', '.join(RECIPES)}")
+    base = settings or Settings()
+    settings = base.replace(window_size=shot.size, language=shot.language, color=shot.color,
+                            fullscreen=False, pacing=False)
+    app = App(Launch(settings), opponent_factory=lambda setup: IdleOpponent())
+    try:
+        recipe(app, shot)
+        for _ in range(2):
+            app.step(1 / 60)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        pygame.image.save(app.screen, str(out))
+    finally:
+        app.close()
+    return out
+

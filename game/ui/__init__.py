@@ -1,0 +1,1 @@
+"""Everything pygame-ce: the loop, input, scenes, views, art, text and sound."""

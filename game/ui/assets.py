@@ -1,0 +1,132 @@
+"""Loading the game's files: fonts, vector art, chess pieces — cached, checked at start-up.
+
+Owns: ``Assets`` (one root, resolved through ``importlib.resources`` so an installed wheel
+finds its files) and ``AssetError``. SVG art is rasterised at the size it is drawn with
+``pygame.image.load_sized_svg`` and cached per size, so it is sharp on any screen. Pieces are
+python-chess's own SVG set (``chess.svg.piece``).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections import OrderedDict
+from collections.abc import Iterable
+from importlib.resources import files
+from pathlib import Path
+
+import chess
+import chess.svg
+import pygame
+
+log = logging.getLogger(__name__)
+
+REQUIRED_FILES = (
+    "fonts/ebgaramond12-regular.ttf",
+    "fonts/ebgaramond12-italic.ttf",
+    "fonts/ebgaramond12-bold.ttf",
+    "fonts/ebgaramondsc12-regular.ttf",
+    "fonts/dejavusans.ttf",
+    "fonts/dejavusans-bold.ttf",
+)
+
+
+class AssetError(RuntimeError):
+    """A file the game needs is missing or unreadable; the message names it."""
+
+
+def asset_root() -> Path:
+    """The folder holding the game's assets (inside the installed package)."""
+    return Path(str(files("game.assets")))
+
+
+class _Cache(OrderedDict[tuple[object, ...], pygame.Surface]):
+    """A small least-recently-used cache of rendered surfaces."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def fetch(self, key: tuple[object, ...]) -> pygame.Surface | None:
+        surface = self.get(key)
+        if surface is not None:
+            self.move_to_end(key)
+        return surface
+
+    def store(self, key: tuple[object, ...], surface: pygame.Surface) -> pygame.Surface:
+        self[key] = surface
+        if len(self) > self.limit:
+            self.popitem(last=False)
+        return surface
+
+
+class Assets:
+    """The game's files, loaded on demand and cached."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root or asset_root()
+        self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
+        self._svgs = _Cache(400)
+        self._pieces = _Cache(200)
+
+    def path(self, relative: str) -> Path:
+        """The full path of an asset.
+
+        :raises AssetError: if it does not exist.
+        """
+        full = self.root / relative
+        if not full.is_file():
+            raise AssetError(f"missing asset {relative!r} (looked in {self.root}); "
+                             "reinstall the game or restore the file")
+        return full
+
+    def check(self, required: Iterable[str] = REQUIRED_FILES) -> None:
+        """Fail at start-up, with every missing file named, rather than during a visit.
+
+        :raises AssetError: listing the missing files.
+        """
+        missing = [name for name in required if not (self.root / name).is_file()]
+        if missing:
+            raise AssetError(f"missing assets in {self.root}: {', '.join(missing)}; "
+                             "reinstall the game")
+
+    def font(self, name: str, size: int) -> pygame.font.Font:
+        """A bundled font (file name without folder) at a pixel size."""
+        key = (name, max(4, size))
+        font = self._fonts.get(key)
+        if font is None:
+            font = pygame.font.Font(self.path(f"fonts/{name}"), key[1])
+            self._fonts[key] = font
+        return font
+
+    def svg(self, relative: str, size: tuple[int, int]) -> pygame.Surface:
+        """An SVG file rendered to fit ``size`` (aspect kept), cached per size.
+
+        :raises AssetError: if the file is missing or cannot be rendered.
+        """
+        key = (relative, max(1, size[0]), max(1, size[1]))
+        cached = self._svgs.fetch(key)
+        if cached is not None:
+            return cached
+        try:
+            surface = pygame.image.load_sized_svg(self.path(relative), (key[1], key[2]))
+        except (pygame.error, ValueError) as exc:
+            raise AssetError(f"cannot render {relative!r}: {exc}") from exc
+        return self._svgs.store(key, _ready(surface))
+
+    def piece(self, piece: chess.Piece, size: int) -> pygame.Surface:
+        """A chess piece from python-chess's SVG set, ``size`` pixels square."""
+        key = (piece.symbol(), max(1, size))
+        cached = self._pieces.fetch(key)
+        if cached is not None:
+            return cached
+        svg = chess.svg.piece(piece).encode()
+        surface = pygame.image.load_sized_svg(io.BytesIO(svg), (key[1], key[1]))
+        return self._pieces.store(key, _ready(surface))
+
+
+def _ready(surface: pygame.Surface) -> pygame.Surface:
+    """Convert to the display's format for fast blits when a display exists."""
+    if pygame.display.get_init() and pygame.display.get_surface() is not None:
+        return surface.convert_alpha()
+    return surface

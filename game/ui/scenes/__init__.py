@@ -1,0 +1,1 @@
+"""The screens and overlays of the game, one scene per module."""

@@ -1,0 +1,119 @@
+"""The play screen's status panel and buttons.
+
+Owns: ``StatusPanel`` (the one line that tells the visitor what is happening — whose move,
+check, a claimable draw, a refused move, the result — and a second, quieter line) and
+``play_buttons`` (the controls), plus ``ending_lines`` (the words for how a game ended).
+"""
+
+from __future__ import annotations
+
+import chess
+import pygame
+
+from game.content.strings import Strings
+from game.model.session import Ending, GameSession, Termination
+from game.ui.layout import PlayLayout
+from game.ui.text import Face, TextPainter, TextStyle
+from game.ui.widgets import Button, ButtonRow, draw_plaque
+
+INK = (46, 30, 18)
+INK_SOFT = (102, 76, 52)
+PAPER_TOP = (244, 233, 206)
+PAPER_BOTTOM = (226, 209, 170)
+PAPER_EDGE = (120, 86, 48)
+
+
+def play_buttons(text: TextPainter, strings: Strings, *, takeback: bool) -> ButtonRow:
+    """The play screen's controls, in the order they are laid out."""
+    buttons = [Button("new_game", strings.get("ui.button.new_game"))]
+    if takeback:
+        buttons.append(Button("take_back", strings.get("ui.button.take_back")))
+    buttons += [
+        Button("claim_draw", strings.get("ui.button.claim_draw"), visible=False),
+        Button("resign", strings.get("ui.button.resign")),
+        Button("save", strings.get("ui.button.save")),
+    ]
+    return ButtonRow(text, buttons)
+
+
+def ending_lines(strings: Strings, ending: Ending, visitor: chess.Color) -> tuple[str, str]:
+    """(headline, reason) for an ended game, from the visitor's point of view."""
+    if ending.termination is Termination.ABANDONED:
+        return strings.get("ui.ending.abandoned"), ""
+    if ending.winner is None:
+        headline = strings.get("ui.ending.draw")
+    elif ending.winner == visitor:
+        headline = strings.get("ui.ending.visitor_wins")
+    else:
+        headline = strings.get("ui.ending.turk_wins")
+    if ending.termination is Termination.RESIGNATION:
+        loser_is_visitor = ending.winner != visitor
+        reason = strings.get("ui.ending.resignation_visitor" if loser_is_visitor
+                             else "ui.ending.resignation_turk")
+    else:
+        reason = strings.get(f"ui.ending.{ending.termination.value}")
+    return headline, reason
+
+
+class StatusPanel:
+    """What is happening, in a sentence."""
+
+    def __init__(self, text: TextPainter, strings: Strings) -> None:
+        self._text = text
+        self._strings = strings
+        self.thinking = False
+        self.failure: str | None = None
+        self._flash: tuple[str, dict[str, str]] | None = None
+        self._flash_s = 0.0
+
+    def clear(self) -> None:
+        self.thinking, self.failure, self._flash, self._flash_s = False, None, None, 0.0
+
+    def flash(self, key: str, **fields: str) -> None:
+        """Show a message for a few seconds."""
+        self._flash = (key, fields)
+        self._flash_s = 4.0
+
+    def update(self, dt: float) -> None:
+        if self._flash_s > 0:
+            self._flash_s -= dt
+            if self._flash_s <= 0:
+                self._flash = None
+
+    def lines(self, session: GameSession, *, typed: str) -> tuple[str, str]:
+        """The main line and the quiet line, in the visitor's language."""
+        s = self._strings
+        if self.failure is not None:
+            return s.get("ui.status.engine_failed", reason=self.failure), ""
+        if typed:
+            return s.get("ui.status.typing", text=typed + "▏"), ""
+        if self._flash is not None:
+            key, fields = self._flash
+            return s.get(key, **fields), ""
+        if session.ending is not None:
+            return ending_lines(s, session.ending, session.visitor_color)
+        if session.is_turk_turn:
+            return s.get("ui.status.turk_thinking"), ""
+        main = s.get("ui.status.your_move")
+        if session.position.check_square is not None:
+            main = f"{s.get('ui.status.check')} {main}"
+        claims = session.draw_claims()
+        quiet = (s.get("ui.status.claim_available",
+                       reason=s.get(f"ui.claim.{claims[0].value}")) if claims else "")
+        return main, quiet
+
+    def draw(self, surface: pygame.Surface, layout: PlayLayout, session: GameSession, *,
+             typed: str) -> None:
+        rect = layout.status
+        vp = layout.viewport
+        draw_plaque(surface, rect, radius=vp.length(14), top=PAPER_TOP, bottom=PAPER_BOTTOM,
+                    edge=PAPER_EDGE)
+        main, quiet = self.lines(session, typed=typed)
+        inner = rect.inflate(-vp.length(40), -vp.length(24))
+        main_style = TextStyle(Face.SERIF, vp.length(40), INK)
+        quiet_style = TextStyle(Face.ITALIC, vp.length(28), INK_SOFT)
+        used = self._text.draw_block(surface, main, main_style, inner, line_gap=1.1)
+        if quiet:
+            below = pygame.Rect(inner.left, inner.top + used + vp.length(6), inner.width,
+                                inner.height - used)
+            self._text.draw_block(surface, quiet, quiet_style, below, line_gap=1.1)

@@ -1,0 +1,26 @@
+"""What every scene may use, handed to it explicitly (no globals, no service locator).
+
+Owns: ``Services`` — the assets, the text painter, the strings, the scene stack and the input
+translator of one window, gathered so scenes take one parameter instead of five.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.content.strings import Strings
+from game.ui.assets import Assets
+from game.ui.input import InputTranslator
+from game.ui.scene import SceneStack
+from game.ui.text import TextPainter
+
+
+@dataclass
+class Services:
+    assets: Assets
+    text: TextPainter
+    strings: Strings
+    stack: SceneStack
+    input: InputTranslator
+    window_size: tuple[int, int]
+    """The current window size in pixels (kept up to date by the app)."""

@@ -1,0 +1,200 @@
+"""Controls in the cabinet's style: brass-plaque buttons with keyboard focus.
+
+Owns: ``Button`` and ``ButtonRow`` (layout in a row or column, pointer press/release, Tab
+focus, Enter to press, and drawing — each plaque is rendered once per size and state and
+cached). Buttons are at least 64 design pixels tall, well above touch-target minimums.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui.intents import (
+    Command,
+    CommandIssued,
+    Intent,
+    PointerMoved,
+    PointerPressed,
+    PointerReleased,
+)
+from game.ui.text import Face, TextPainter, TextStyle
+
+BRASS_TOP = (222, 186, 110)
+BRASS_BOTTOM = (160, 118, 52)
+BRASS_EDGE = (92, 62, 24)
+ENGRAVED = (58, 36, 14)
+FOCUS = (255, 248, 225)
+
+
+@dataclass
+class Button:
+    action: str
+    """What pressing it means (the scene's name for it)."""
+    label: str
+    enabled: bool = True
+    visible: bool = True
+    rect: pygame.Rect | None = None
+    selected: bool = False
+    """For choices (colour, level): shown pressed in, with a mark, not by colour alone."""
+
+
+def vertical_gradient(size: tuple[int, int], top: tuple[int, int, int],
+                       bottom: tuple[int, int, int]) -> pygame.Surface:
+    column = pygame.Surface((1, 2))
+    column.set_at((0, 0), top)
+    column.set_at((0, 1), bottom)
+    return pygame.transform.smoothscale(column, size)
+
+
+def draw_plaque(surface: pygame.Surface, rect: pygame.Rect, *, radius: int,
+                top: tuple[int, int, int] = BRASS_TOP,
+                bottom: tuple[int, int, int] = BRASS_BOTTOM,
+                edge: tuple[int, int, int] = BRASS_EDGE) -> None:
+    """A rounded, lit brass (or wood) plaque filling ``rect``."""
+    plate = pygame.Surface(rect.size, pygame.SRCALPHA)
+    shape = pygame.Surface(rect.size, pygame.SRCALPHA)
+    pygame.draw.rect(shape, (255, 255, 255, 255), shape.get_rect(), border_radius=radius)
+    plate.blit(vertical_gradient(rect.size, top, bottom), (0, 0))
+    plate.blit(shape, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+    width = max(2, radius // 4)
+    pygame.draw.rect(plate, edge, plate.get_rect(), width, border_radius=radius)
+    inner = plate.get_rect().inflate(-2 * width, -2 * width)
+    pygame.draw.rect(plate, (255, 240, 200, 90), inner, max(1, width // 2),
+                     border_radius=max(0, radius - width))
+    surface.blit(plate, rect)
+
+
+class ButtonRow:
+    """A set of buttons laid out in a row or a column, with focus and pressing."""
+
+    def __init__(self, text: TextPainter, buttons: list[Button]) -> None:
+        self._text = text
+        self.buttons = buttons
+        self.focus: int | None = None
+        self._pressed: Button | None = None
+        self._hover: Button | None = None
+        self._cache: dict[tuple[object, ...], pygame.Surface] = {}
+
+    def layout(self, area: pygame.Rect, *, vertical: bool, gap: int, size: int) -> None:
+        """Place the visible buttons in ``area``, each ``size`` tall (or wide in a row)."""
+        shown = [b for b in self.buttons if b.visible]
+        for button in self.buttons:
+            button.rect = None
+        if not shown:
+            return
+        if vertical:
+            for index, button in enumerate(shown):
+                button.rect = pygame.Rect(area.left, area.top + index * (size + gap),
+                                          area.width, size)
+        else:
+            width = (area.width - gap * (len(shown) - 1)) // len(shown)
+            for index, button in enumerate(shown):
+                button.rect = pygame.Rect(area.left + index * (width + gap), area.top, width,
+                                          area.height)
+
+    def button(self, action: str) -> Button:
+        """The button for ``action``.
+
+        :raises KeyError: if there is none.
+        """
+        for button in self.buttons:
+            if button.action == action:
+                return button
+        raise KeyError(action)
+
+    def _at(self, pos: tuple[float, float]) -> Button | None:
+        for button in self.buttons:
+            if button.visible and button.enabled and button.rect and button.rect.collidepoint(pos):
+                return button
+        return None
+
+    def handle(self, intent: Intent) -> str | bool | None:
+        """Returns the action of a pressed button, ``True`` if the intent was used otherwise,
+        or ``None`` if it was not for these buttons."""
+        if isinstance(intent, PointerPressed):
+            self._pressed = self._at(intent.pos)
+            return True if self._pressed else None
+        if isinstance(intent, PointerMoved):
+            self._hover = self._at(intent.pos)
+            return None
+        if isinstance(intent, PointerReleased):
+            pressed, self._pressed = self._pressed, None
+            if pressed is not None and pressed is self._at(intent.pos):
+                return pressed.action
+            return True if pressed else None
+        if isinstance(intent, CommandIssued):
+            return self._command(intent.command)
+        return None
+
+    def _command(self, command: Command) -> str | bool | None:
+        usable = [i for i, b in enumerate(self.buttons) if b.visible and b.enabled]
+        if command in (Command.NEXT_FOCUS, Command.PREVIOUS_FOCUS):
+            if not usable:
+                return None
+            if self.focus not in usable:
+                self.focus = usable[0 if command is Command.NEXT_FOCUS else -1]
+                return True
+            position = usable.index(self.focus)
+            step = 1 if command is Command.NEXT_FOCUS else -1
+            if 0 <= position + step < len(usable):
+                self.focus = usable[position + step]
+                return True
+            self.focus = None  # focus leaves the buttons (back to the board)
+            return True
+        if command is Command.ACTIVATE and self.focus in usable:
+            return self.buttons[self.focus].action
+        if command is Command.CANCEL and self.focus is not None:
+            self.focus = None
+            return True
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        for index, button in enumerate(self.buttons):
+            if not button.visible or button.rect is None:
+                continue
+            state = ("disabled" if not button.enabled else
+                     "selected" if button.selected else
+                     "pressed" if button is self._pressed else
+                     "hover" if button is self._hover else "normal")
+            surface.blit(self._plaque(button, state), button.rect)
+            if index == self.focus:
+                ring = button.rect.inflate(10, 10)
+                pygame.draw.rect(surface, FOCUS, ring, 4, border_radius=14)
+                pygame.draw.rect(surface, ENGRAVED, ring.inflate(-8, -8), 2, border_radius=10)
+
+    def _plaque(self, button: Button, state: str) -> pygame.Surface:
+        assert button.rect is not None
+        key = (button.label, button.rect.size, state)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        surface = pygame.Surface(button.rect.size, pygame.SRCALPHA)
+        local = surface.get_rect()
+        radius = max(6, local.height // 6)
+        top, bottom = BRASS_TOP, BRASS_BOTTOM
+        if state in ("pressed", "selected"):
+            top, bottom = bottom, top
+        elif state == "hover":
+            top = tuple(min(255, c + 18) for c in BRASS_TOP)  # type: ignore[assignment]
+        draw_plaque(surface, local, radius=radius, top=top, bottom=bottom)
+        size = max(12, round(local.height * 0.42))
+        style = TextStyle(Face.SMALL_CAPS, size, ENGRAVED)
+        label = button.label
+        while self._text.size(label, style)[0] > local.width - 2 * radius and size > 12:
+            size -= 2
+            style = TextStyle(Face.SMALL_CAPS, size, ENGRAVED)
+        highlight = TextStyle(Face.SMALL_CAPS, size, (255, 236, 190))
+        center = (local.centerx, local.centery - size * 0.08)
+        self._text.draw(surface, label, highlight, (center[0], center[1] + 1), anchor="center")
+        self._text.draw(surface, label, style, center, anchor="center")
+        if state == "selected":
+            pygame.draw.rect(surface, ENGRAVED, local.inflate(-radius, -radius),
+                             max(2, radius // 3), border_radius=radius // 2)
+        if state == "disabled":
+            surface.set_alpha(110)
+        if len(self._cache) > 200:
+            self._cache.clear()
+        self._cache[key] = surface
+        return surface

@@ -1,0 +1,48 @@
+"""Settings files: good ones load, bad ones name the file, the line and the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.config import Settings, SettingsError, load_settings, parse_settings
+
+
+def test_defaults_when_no_file(tmp_path: Path) -> None:
+    assert load_settings(tmp_path / "absent.toml") == Settings()
+
+
+def test_required_file_must_exist(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="not found"):
+        load_settings(tmp_path / "absent.toml", required=True)
+
+
+def test_values_are_read() -> None:
+    settings = parse_settings('[game]\nlevel = 5\ncolor = "black"\n[display]\nsize = [800, 600]\n'
+                              '[files]\ndata_dir = "/tmp/turk"\n')
+    assert settings.level == 5 and settings.color == "black"
+    assert settings.window_size == (800, 600)
+    assert str(settings.games_dir) == "/tmp/turk/games"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('[game]\nlevel = 9\n', "settings.toml:2: level must be a whole number from 1 to 8, not 9"),
+    ('[game]\n\nlevl = 3\n', "settings.toml:3: unknown setting 'levl' in [game] "
+                              "(did you mean 'level'?)"),
+    ('[gmae]\nlevel = 3\n', "settings.toml:1: unknown section [gmae] (did you mean 'game'?)"),
+    ('[display]\nfullscreen = "yes"\n', "settings.toml:2: fullscreen must be true or false"),
+    ('[game]\nlanguage = "es"\n', "settings.toml:2: language must be one of 'en', 'de', 'fr'"),
+    ('[display]\nsize = [10, 10]\n', "settings.toml:2: size must be [width, height]"),
+    ('[game\nlevel = 3\n', "settings.toml: "),
+])
+def test_errors_name_file_line_and_fix(text: str, expected: str) -> None:
+    with pytest.raises(SettingsError) as caught:
+        parse_settings(text, source="settings.toml")
+    assert str(caught.value).startswith(expected)
+
+
+def test_command_line_values_are_checked_too() -> None:
+    with pytest.raises(SettingsError, match="level"):
+        Settings().replace(level=0)
+    assert Settings().replace(level=8).level == 8
