@@ -35,6 +35,8 @@ _BISHOP_PAIR = (28, 48)
 _ROOK_OPEN = (28, 10)
 _ROOK_HALF_OPEN = (12, 6)
 _TEMPO = 12
+_LAZY_MARGIN = 400
+_LAZY_OFF = 1 << 20
 _SHIELD = (0, 14, 8)  # pawn directly in front of the castled king, one further
 
 
@@ -48,8 +50,12 @@ class Evaluator:
         """Forget cached pawn structures."""
         self._pawn_cache.clear()
 
-    def evaluate(self, board: Board) -> int:
-        """The score of ``board`` for the side to move, in centipawns."""
+    def evaluate(self, board: Board, alpha: int = -_LAZY_OFF, beta: int = _LAZY_OFF) -> int:
+        """The score of ``board`` for the side to move, in centipawns.
+
+        Given a window, a position whose material and placement alone put it far outside
+        the window is scored by those alone: the finer terms could not bring it back.
+        """
         bb = board.bb
         info = self._pawn_cache.get(board.pawn_hash)
         if info is None:
@@ -59,13 +65,18 @@ class Evaluator:
             self._pawn_cache[board.pawn_hash] = info
         mg = board.mg + info.mg
         eg = board.eg + info.eg
+        phase = min(board.phase, PHASE_TOTAL)
+        if beta < _LAZY_OFF and bb[PAWN] | bb[PAWN | 8]:
+            quick = _div(mg * phase + eg * (PHASE_TOTAL - phase), PHASE_TOTAL)
+            quick = (quick if board.side == WHITE else -quick) + _TEMPO
+            if quick - _LAZY_MARGIN >= beta or quick + _LAZY_MARGIN <= alpha:
+                return quick
         white = _side_terms(board, WHITE, info)
         black = _side_terms(board, 1, info)
         mg += white[0] - black[0]
         eg += white[1] - black[1]
         if info.passed_white or info.passed_black:
             eg += _passer_terms(board, info)
-        phase = min(board.phase, PHASE_TOTAL)
         score = _div(mg * phase + eg * (PHASE_TOTAL - phase), PHASE_TOTAL)
         score = _scale_endgame(board, score)
         return (score if board.side == WHITE else -score) + _TEMPO

@@ -8,6 +8,7 @@ Must not import: anything but ``chess`` and the standard library.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 _FILE_A = 0x0101010101010101
@@ -34,6 +35,7 @@ class PawnInfo:
     half_open_black: int
 
 
+@functools.cache
 def _front_span(square: int, white: bool) -> int:
     """Squares ahead of ``square`` on its own and the neighbouring files."""
     file, rank = square & 7, square >> 3

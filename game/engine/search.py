@@ -213,7 +213,8 @@ class Search:
             attacker = SEE_VALUE[squares[move & 63]]
             if move >> 12:
                 victim += SEE_VALUE[move >> 12]
-            if attacker > victim and see(board, move) < 0:
+            if attacker > victim and board.attacked(move >> 6 & 63, board.side ^ 1) and see(
+                    board, move) < 0:
                 losing.append(move)
             else:
                 scored.append((victim * 16 - attacker // 64, move))
@@ -246,7 +247,7 @@ class Search:
             return self.evaluate(board)
         if in_check:
             return self._evasions(alpha, beta, ply)
-        stand = self.evaluate(board)
+        stand = self.evaluate(board, alpha, beta)
         if stand >= beta:
             return stand
         alpha = max(alpha, stand)
@@ -262,7 +263,8 @@ class Search:
             if blind and blind >> (move & 63) & 1:
                 continue
             attacker = SEE_VALUE[squares[move & 63]]
-            if attacker > victim and see(board, move) < 0:
+            if attacker > victim and board.attacked(move >> 6 & 63, board.side ^ 1) and see(
+                    board, move) < 0:
                 continue
             scored.append((victim * 16 - attacker // 64, move))
         scored.sort(reverse=True)
