@@ -147,7 +147,7 @@ def _castling(board: Board, occupied: int, add: Callable[[int], None]) -> None:
         append(king | (king - 2) << 6)
 
 
-def is_pseudo_legal(board: Board, move: int) -> bool:  # noqa: PLR0911
+def is_pseudo_legal(board: Board, move: int) -> bool:
     """True if ``move`` (remembered from another position) can be played here.
 
     It may still leave the king in check; the caller tests that after ``make``.

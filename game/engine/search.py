@@ -45,11 +45,16 @@ class Search:
     """Searches one position; the driver calls :meth:`negamax` at the root's children."""
 
     def __init__(self, board: Board, tt: TranspositionTable, evaluator: Evaluator,
-                 history: list[int], poll: Callable[[int], bool]) -> None:
+                 history: list[int], poll: Callable[[int], bool], *, blind: int = 0,
+                 noise: int = 0, salt: int = 0) -> None:
         self.board = board
         self.tt = tt
         self.evaluator = evaluator
-        self.evaluate = evaluator.evaluate
+        self.evaluate: Callable[..., int] = evaluator.evaluate
+        if noise:
+            self.evaluate = self._misjudged
+        self._noise = noise
+        self._salt = salt
         self.history = history
         self.poll = poll
         self.nodes = 0
@@ -57,10 +62,20 @@ class Search:
         self.killers: list[list[int]] = [[0, 0] for _ in range(MAX_PLY + 2)]
         self.pv: list[list[int]] = [[] for _ in range(MAX_PLY + 2)]
         self.lmr = _lmr_table()
-        self.blind = 0
+        self.blind = blind
         """Squares whose pieces a weak level does not see capture (0 at full strength)."""
 
-    def negamax(  # noqa: PLR0911, PLR0912, PLR0915, PLR0917 - the hot path, see above
+    def _misjudged(self, board: Board, alpha: int = -INF, beta: int = INF) -> int:
+        """A weak level's evaluation: the real one, off by up to ``noise`` centipawns.
+
+        The error depends on the position (so the search stays consistent) and on a salt
+        drawn for each move (so the same position is not misjudged the same way twice).
+        """
+        spread = 2 * self._noise + 1
+        error = ((board.hash ^ self._salt) * 0x9E3779B97F4A7C15 >> 40) % spread - self._noise
+        return self.evaluator.evaluate(board) + error
+
+    def negamax(  # noqa: PLR0912, PLR0915, PLR0917 - the hot path, see above
             self, depth: int, alpha: int, beta: int, ply: int, in_check: bool,
             null_ok: bool) -> int:
         """Score of the position for the side to move, searched ``depth`` plies deep."""

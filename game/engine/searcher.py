@@ -22,7 +22,7 @@ from game.engine.control import SearchControl, SearchInfo, SearchResult
 from game.engine.evaluate import Evaluator
 from game.engine.limits import GoLimits
 from game.engine.search import INF, MAX_PLY, Search, StopSearchError
-from game.engine.skill import Skill, choose
+from game.engine.skill import Skill, choose, overlooked_squares
 from game.engine.tt import MATE, MATE_BOUND, TranspositionTable
 
 _ASPIRATION = 24
@@ -78,7 +78,7 @@ class Searcher:
                  if not limits.searchmoves or m.uci() in limits.searchmoves]
         result = SearchResult(None)
         if moves:
-            lines = self._deepen(Board.from_chess(board), moves, limits=limits,
+            lines = self._deepen(board, Board.from_chess(board), moves, limits=limits,
                                  control=control, skill=skill, multipv=multipv,
                                  report=report)
             result = self._choose(lines, skill)
@@ -92,18 +92,23 @@ class Searcher:
         moves = lines[pick].moves
         return SearchResult(uci(moves[0]), uci(moves[1]) if len(moves) > 1 else None)
 
-    def _deepen(self, board: Board, moves: list[int], *, limits: GoLimits,
+    def _deepen(self, root: chess.Board, board: Board, moves: list[int], *, limits: GoLimits,
                 control: SearchControl, skill: Skill, multipv: int,
                 report: Callable[[SearchInfo], None]) -> list[Line]:
         """Iterative deepening; returns the lines of the deepest finished iteration."""
         self.tt.new_search()
         self.history = [h // 4 for h in self.history]
-        node_limit = limits.nodes
+        node_limit = min(n for n in (limits.nodes, skill.max_nodes, 1 << 62) if n is not None)
+        blind = 0
+        if not skill.is_full_strength:
+            self.tt.clear()  # what the full-strength search knew, a weak level must not
+            blind = overlooked_squares(root, skill, self._rng)
 
         def poll(nodes: int) -> bool:
-            return control.out_of_time() or (node_limit is not None and nodes >= node_limit)
+            return control.out_of_time() or nodes >= node_limit
 
-        search = Search(board, self.tt, self.evaluator, self.history, poll)
+        search = Search(board, self.tt, self.evaluator, self.history, poll, blind=blind,
+                        noise=skill.noise, salt=self._rng.getrandbits(64))
         wanted = min(len(moves), max(multipv, skill.candidates))
         lines = [Line(0, (moves[0],))]
         max_depth = min(limits.depth or MAX_PLY - 1, skill.max_depth or MAX_PLY - 1,
@@ -123,7 +128,7 @@ class Searcher:
                 break
         return lines
 
-    def _done(  # noqa: PLR0911 - one reason per return
+    def _done(
             self, lines: list[Line], limits: GoLimits, control: SearchControl, depth: int,
             move_count: int) -> bool:
         """True when another iteration is not worth starting."""
