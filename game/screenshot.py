@@ -157,7 +157,14 @@ def recipe_turk_capture(app: App, shot: Shot) -> None:
 
 
 def recipe_turk_check(app: App, shot: Shot) -> None:
-    _turk_moves(app, shot, CHECK_FEN, "c4f7", 3.85)
+    play = _turk_moves(app, shot, CHECK_FEN, "c4f7", 1.0)
+    said = app.services.strings.get("turk.caption.check")
+    for _ in range(10 * 60):  # until "Échec!" is said, with the head still bowed
+        if said in play.captions.lines:
+            break
+        app.step(1 / 60)
+    for _ in range(4):
+        app.step(1 / 60)
 
 
 def recipe_letter_board(app: App, shot: Shot) -> None:

@@ -48,6 +48,10 @@ def test_tap_tap_plays_a_move_and_the_turk_answers(app: App) -> None:
     click(app, chess.E4)
     assert scene.match.session.records[0].san == "e4"
     assert not scene.board.is_idle  # a tap-tap move animates
+    steps(app, 30)
+    # The model has the Turk's reply; the board shows it only when the hand sets it down.
+    assert scene.match.session.ply == 2 and scene.staging.is_carrying_a_move
+    assert scene.board.state.pieces.get(chess.E7) == chess.Piece.from_symbol("p")
     settle(app)
     assert [r.san for r in scene.match.session.records] == ["e4", "e5"]
     assert scene.board.state.pieces == scene.match.position.piece_map

@@ -414,7 +414,8 @@ class PlayScene(Scene):
         if self.automaton.key_turning_s > 0:
             self.automaton.draw_key(surface, stage)
         position = self.match.position
-        self.sheet.draw(surface, layout.moves, position.sans,
+        sans = position.sans[:-1] if self.staging.is_carrying_a_move else position.sans
+        self.sheet.draw(surface, layout.moves, sans,
                         start_fullmove=position.fullmove_number_at_start,
                         start_turn=position.start_turn,
                         vertical=not layout.viewport.is_portrait, scale=layout.viewport.scale)

@@ -49,6 +49,11 @@ class Staging:
         automaton.on_board_cue = self._cue
 
     @property
+    def is_carrying_a_move(self) -> bool:
+        """Whether a Turk move the model already has is still on its way to the board."""
+        return self._final is not None
+
+    @property
     def is_busy(self) -> bool:
         """Whether the hand is at work on the board (the visitor waits)."""
         return self._final is not None or self._restore is not None or any(
