@@ -73,9 +73,17 @@ class OpeningNote:
     """An opening the program played from its book, and the people it is named after."""
 
     name: str
+    """The English name (used when a language has none of its own)."""
     people: tuple[str, ...] = ()
     era: str = ""
     sources: tuple[str, ...] = ()
+    names: tuple[tuple[str, str], ...] = ()
+    """(language, name) pairs."""
+    citations: tuple[tuple[str, str], ...] = ()
+    """(source id, citation) for sources the game's own source list does not hold."""
+
+    def name_in(self, language: str) -> str:
+        return dict(self.names).get(language, self.name)
 
 
 @dataclass(frozen=True)
@@ -207,9 +215,10 @@ class RevealFacts:
 
     @property
     def book_moves_played(self) -> tuple[chess.Move, ...]:
-        """The game's moves up to the program's last book move (what its book followed)."""
-        last = max((e.ply for e in self.ledger if e.author is MoveAuthor.BOOK), default=-1)
-        return tuple(chess.Move.from_uci(e.uci) for e in self.ledger if e.ply <= last)
+        """The game's moves up to the program's last book move and the reply to it: the
+        opening its book followed (the reply can give the opening its name)."""
+        last = max((e.ply for e in self.ledger if e.author is MoveAuthor.BOOK), default=-2)
+        return tuple(chess.Move.from_uci(e.uci) for e in self.ledger if e.ply <= last + 1)
 
 
 def effective_mode(crew_mode: TurkMode, counts: Mapping[MoveAuthor, int]) -> TurkMode:

@@ -15,7 +15,6 @@ from game.match import Crew, GameSetup
 from game.model.records import MoveAuthor
 from game.opponents.base import MoveReply, MoveRequest, OpponentError
 from game.reveal_store import ROLL_FILE, TALLY_FILE
-from game.ui.reveal.demo import GAME
 from game.ui.scenes.game_over import GameOverScene
 from game.ui.scenes.guess import GuessPromptScene, GuessScene
 from game.ui.scenes.ledger import label_key, move_text
@@ -24,6 +23,9 @@ from game.ui.scenes.reveal import RevealScene
 from tests.ui.helpers import click, click_at, make_app, play_scene, settle, steps
 
 A = MoveAuthor
+GAME = ("e2e4", "e7e5", "g1f3", "b8c6", "f1c4", "c6d4", "f3e5", "d8g5", "e5f7", "g5g2",
+        "h1f1", "g2e4", "c4e2", "d4f3")
+"""The visitor (White) against the Turk, which mates with 7…Nf3#."""
 TURK = {  # the authors of the Turk's seven moves in each kind of game
     "engine": [A.BOOK, A.BOOK, A.ENGINE, A.ENGINE, A.ENGINE, A.ENGINE, A.ENGINE],
     "operator": [A.OPERATOR] * 7,

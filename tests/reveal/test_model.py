@@ -110,11 +110,13 @@ def test_an_illegal_record_is_refused() -> None:
         build_ledger([MoveRecord(0, "e2e5", "e5", A.VISITOR)], chess.STARTING_FEN)
 
 
-def test_book_moves_played_end_at_the_last_book_move() -> None:
+def test_book_moves_played_end_with_the_reply_to_the_last_book_move() -> None:
     records, facts = facts_for([A.BOOK, A.BOOK, A.ENGINE], TurkMode.ENGINE, plies=12)
     last_book = max(r.ply for r in records if r.author is A.BOOK)
     assert [m.uci() for m in facts.book_moves_played] == [r.uci for r in records
-                                                         if r.ply <= last_book]
+                                                         if r.ply <= last_book + 1]
+    _, no_book = facts_for([A.ENGINE], TurkMode.ENGINE, plies=12)
+    assert no_book.book_moves_played == ()
 
 
 def test_opening_is_carried() -> None:

@@ -72,3 +72,30 @@ def test_people_may_be_one_text_and_odd_fields_are_ignored() -> None:
     assert (note.name, note.people, note.era, note.sources) == (
         "Philidor Defence", ("François-André Philidor",), "", ())
     assert note_from(types.SimpleNamespace(name="")) is None
+
+
+def test_the_demo_game_names_philidors_defence_with_its_sources() -> None:
+    from game.content.screens import load_screens
+    from game.content.sources import load_sources
+    from game.content.strings import Strings
+    from game.ui.reveal.chrome import citation
+    from game.ui.reveal.demo import demo_match
+    from game.ui.reveal.facts import facts_from_match
+    from game.ui.reveal.plan import page_text, plan_reveal
+    from tests.reveal.conftest import ASSETS
+
+    facts = facts_from_match(demo_match("engine"))
+    assert facts.opening is not None
+    assert facts.opening.name == "Philidor's Defence"
+    assert facts.opening.people == ("François-André Danican Philidor",)
+    sources = load_sources(ASSETS)
+    pages = plan_reveal(load_screens(ASSETS), facts, guess=None, tally=None,
+                        known_sources=sources.keys())
+    people = next(p for p in pages if p.screen.id == "reveal.people")
+    strings = Strings.from_folder(ASSETS / "i18n")
+    text = page_text(people, strings, "de")
+    assert "Philidor-Verteidigung (François-André Danican Philidor)" in text.glance[0]
+    extra = dict(facts.opening.citations)
+    for source_id in facts.opening.sources:
+        assert source_id in people.sources
+        assert citation(source_id, sources, strings, extra) != source_id  # it resolves

@@ -126,11 +126,14 @@ def draw_small_print(surface: pygame.Surface, painter: TextPainter, strings: Str
     painter.draw_block(surface, text, style, layout.small_print, line_gap=1.1)
 
 
-def citation(source_id: str, sources: Mapping[str, Source], strings: Strings) -> str:
-    """One source as the panel prints it (first-party sources in the visitor's language)."""
+def citation(source_id: str, sources: Mapping[str, Source], strings: Strings,
+             extra: Mapping[str, str] | None = None) -> str:
+    """One source as the panel prints it (first-party sources in the visitor's language;
+    ``extra``: citations of sources the game's list does not hold, such as an opening's)."""
     source = sources.get(source_id)
     if source is None:
-        return source_id
+        return f"{source_id} — {extra[source_id]}" if extra and source_id in extra \
+            else source_id
     if source.is_first_party:
         return f"{source_id} — {strings.get(f'reveal.source_title.{source_id}')}"
     return f"{source_id} — {source.citation}"

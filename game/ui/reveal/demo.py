@@ -1,6 +1,7 @@
 """Finished demonstration games for each way the Turk can be played, and a way to any page.
 
-Owns: ``demo_match`` (a short real game — the Turk, with Black, mates in seven — whose Turk
+Owns: ``demo_match`` (a short real game — the Turk, with White, plays Légal's mate out of
+Philidor's Defence — whose Turk
 moves carry the authors of one mode: the program with its book; a hidden operator; an
 operator taking or refusing the program's suggestions; an operator who left and was replaced
 by the program) and ``show_page`` (drives a ``RevealFlow`` through the guess to one page and
@@ -24,9 +25,10 @@ from game.ui.reveal.plan import PageKind
 from game.ui.scenes.guess import GuessScene
 from game.ui.scenes.reveal import RevealScene
 
-GAME = ("e2e4", "e7e5", "g1f3", "b8c6", "f1c4", "c6d4", "f3e5", "d8g5", "e5f7", "g5g2",
-        "h1f1", "g2e4", "c4e2", "d4f3")
-"""Visitor (White) against the Turk: the Turk mates with 7…Nf3#."""
+GAME = ("e2e4", "e7e5", "g1f3", "d7d6", "f1c4", "c8g4", "b1c3", "g7g6", "f3e5", "g4d1",
+        "c4f7", "e8e7", "c3d5")
+"""The Turk (White) against the visitor: 1.e4 e5 2.Nf3 d6 (Philidor's Defence) 3.Bc4 Bg4
+4.Nc3 g6 5.Nxe5 Bxd1 6.Bxf7+ Ke7 7.Nd5# — Légal's mate, named after Philidor's teacher."""
 MODES = ("engine", "operator", "hybrid", "standin")
 
 _TURK_AUTHORS = {
@@ -60,9 +62,9 @@ def demo_match(mode: str) -> Match:
     if mode not in _TURK_AUTHORS:
         raise ValueError(f"unknown demo mode {mode!r}; use {', '.join(MODES)}")
     turk = iter(_TURK_AUTHORS[mode])
-    authors = [MoveAuthor.VISITOR if index % 2 == 0 else next(turk)
+    authors = [next(turk) if index % 2 == 0 else MoveAuthor.VISITOR
                for index in range(len(GAME))]
-    session = GameSession(visitor_color=chess.WHITE, game_id=f"demo-{mode}")
+    session = GameSession(visitor_color=chess.BLACK, game_id=f"demo-{mode}")
     for uci, author in zip(GAME, authors, strict=True):
         session.apply(chess.Move.from_uci(uci), author)
     match = Match(session, IdleOpponent(), pacing=Pacing.instant())

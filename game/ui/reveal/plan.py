@@ -74,9 +74,10 @@ class OpeningText:
 
     opening: OpeningNote
 
-    def render(self) -> str:
+    def render(self, language: str) -> str:
+        name = self.opening.name_in(language)
         people = ", ".join(self.opening.people)
-        return f"{self.opening.name} ({people})" if people else self.opening.name
+        return f"{name} ({people})" if people else name
 
 
 Value = str | int | Localized | OpeningText
@@ -214,7 +215,8 @@ def plan_reveal(screens: Sequence[Screen], facts: RevealFacts, *, guess: Guess |
             continue  # no guess and no one else's either: nothing to tell
         sources = screen.sources
         if screen.id == "reveal.people" and facts.opening is not None:
-            extra = [s for s in facts.opening.sources if s in known_sources and s not in sources]
+            cited = set(known_sources) | {i for i, _ in facts.opening.citations}
+            extra = [s for s in facts.opening.sources if s in cited and s not in sources]
             sources = (*sources, *extra)
         pages.append(Page(screen, kind, tuple(lines), sources))
     return tuple(pages)
@@ -246,7 +248,7 @@ def _value(value: Value, strings: Strings, language: str | None) -> str | int:
     if isinstance(value, Localized):
         return strings.get(value.key, language=language)
     if isinstance(value, OpeningText):
-        return value.render()
+        return value.render(language or strings.language)
     return value
 
 

@@ -280,7 +280,9 @@ class RevealScene(Scene):
         draw_progress(surface, layout.progress, len(self.pages), self.index)
         self.controls.draw(surface, countdown=self.countdown)
         if self.sources_open:
-            lines = [citation(s, self.content.sources, strings) for s in self.page.sources]
+            extra = dict(self.facts.opening.citations) if self.facts.opening else {}
+            lines = [citation(s, self.content.sources, strings, extra)
+                     for s in self.page.sources]
             self.sources_panel.draw(surface, layout, lines,
                                     strings.get("reveal.small_print.heading"))
 
