@@ -163,6 +163,7 @@ class App:
         """A new game with the same choices (the end of the reveal in solo play)."""
         play = self.stack.scenes[0] if self.stack.scenes else None
         if isinstance(play, PlayScene):
+            play.set_language(self.services.strings.language)  # chosen during the reveal
             setup = self._setup or GameSetup(self.settings.color, self.settings.level)
             play.start_new(setup)
 

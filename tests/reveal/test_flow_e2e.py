@@ -264,6 +264,10 @@ def test_the_language_can_change_on_the_reveal(tmp_path: Path) -> None:
         assert reveal.text.headline != english
         assert reveal.text.headline == app.services.strings.get("reveal.engine.headline")
         assert reveal.controls.row.button("next").label == "Weiter"
+        reveal.act("skip")
+        reveal.act("play_again")
+        play = play_scene(app)
+        assert play.buttons.button("new_game").label == "Neue Partie"
     finally:
         app.services.strings.language = "en"
         app.close()
