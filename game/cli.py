@@ -58,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("engine", help="run the built-in engine as a UCI program (stdin/stdout)")
 
     shot = commands.add_parser("screenshot", help="render a scene to a PNG, headless")
-    shot.add_argument("--scene", required=True, help="play, drag, promotion, game-over, new-game")
+    shot.add_argument("--scene", required=True, help="play, drag, promotion, game-over, "
+                      "new-game; the operator's login, console, console-hybrid, console-magnets")
     shot.add_argument("--fen", help="the position to show")
     shot.add_argument("--size", type=_size, default=(1920, 1080), help="e.g. 1080x1920")
     shot.add_argument("--language", choices=LANGUAGES, default="en")

@@ -20,6 +20,7 @@ from game.app import App, Launch
 from game.config import Settings
 from game.model.session import GameSession
 from game.opponents.idle import IdleOpponent
+from game.ui.console.showcase import CONSOLE_SCENES, take_console_screenshot
 from game.ui.scenes.play import PlayScene
 
 log = logging.getLogger(__name__)
@@ -125,9 +126,12 @@ def take_screenshot(shot: Shot, out: Path, *, settings: Settings | None = None) 
 
     :raises ScreenshotError: for an unknown scene or an unusable set-up.
     """
+    if shot.scene in CONSOLE_SCENES:  # the hidden operator's console: a window of its own
+        return take_console_screenshot(shot.scene, shot.size, shot.language, out)
     recipe = RECIPES.get(shot.scene)
     if recipe is None:
-        raise ScreenshotError(f"unknown scene {shot.scene!r}; scenes: {', '.join(RECIPES)}")
+        raise ScreenshotError(f"unknown scene {shot.scene!r}; scenes: "
+                              f"{', '.join((*RECIPES, *CONSOLE_SCENES))}")
     base = settings or Settings()
     settings = base.replace(window_size=shot.size, language=shot.language, color=shot.color,
                             fullscreen=False, pacing=False)

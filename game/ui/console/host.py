@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Protocol
 
 import chess
 import pygame
 
+from game.config import Settings
 from game.match import Crew, GameSetup, Match
-from game.model.director import Director
+from game.model.director import Director, DirectorSettings
 from game.model.pacing import Pacing
+from game.model.records import MoveAuthor
 from game.model.session import GameSession, Termination
 from game.net import protocol
 from game.net.link import (
@@ -245,3 +248,26 @@ def _hints_message(hints: tuple[HintLine, ...]) -> protocol.Hints:
 def _engine_name(opponent: Opponent) -> str:
     standby = opponent.standby if isinstance(opponent, OperatorOpponent) else opponent
     return standby.engine_name if isinstance(standby, EngineOpponent) else ""
+
+
+def host_from_settings(settings: Settings, *, pairing_code: str, engine: Sequence[str],
+                       book: Path | None = None) -> OperatorHost:
+    """The host a ``[operator]`` settings section describes; the standby engine plays at the
+    game's level (with the opening book), the hint engine at full strength.
+
+    :raises ValueError: for a malformed pairing code.
+    """
+    link = OperatorLink(host=settings.operator_listen, port=settings.operator_port,
+                        pairing_code=pairing_code)
+    director = Director(DirectorSettings(standin_after_s=settings.standin_after_s), now=0.0)
+
+    def standby(setup: GameSetup) -> Opponent:
+        return EngineOpponent(engine, level=setup.level, author=MoveAuthor.ENGINE_STANDIN,
+                              book_path=book if settings.book else None)
+
+    def hints() -> HintAnalyser:
+        return HintAnalyser(engine)
+
+    return OperatorHost(link, director=director, standby=standby,
+                        hints=hints if settings.hybrid else None,
+                        pacing=Pacing() if settings.pacing else Pacing.instant())
