@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Protocol
 
 import chess
@@ -41,6 +40,7 @@ from game.opponents.base import Opponent
 from game.opponents.engine import EngineOpponent
 from game.opponents.hints import HintAnalyser, HintLine
 from game.opponents.operator import OperatorOpponent
+from game.ui.assets import asset_root
 from game.ui.scenes.play import PlayObserver
 
 log = logging.getLogger(__name__)
@@ -251,19 +251,23 @@ def _engine_name(opponent: Opponent) -> str:
 
 
 def host_from_settings(settings: Settings, *, pairing_code: str, engine: Sequence[str],
-                       book: Path | None = None) -> OperatorHost:
-    """The host a ``[operator]`` settings section describes; the standby engine plays at the
-    game's level (with the opening book), the hint engine at full strength.
+                       listen: str | None = None, port: int | None = None) -> OperatorHost:
+    """The host a ``[operator]`` settings section describes (``listen`` and ``port`` override
+    it); the standby engine plays at the game's level, with the opening book if there is one
+    and the settings allow it; the hint engine plays at full strength.
 
     :raises ValueError: for a malformed pairing code.
     """
-    link = OperatorLink(host=settings.operator_listen, port=settings.operator_port,
+    link = OperatorLink(host=listen or settings.operator_listen,
+                        port=settings.operator_port if port is None else port,
                         pairing_code=pairing_code)
+    book_file = asset_root() / "books" / "turk.bin"
+    book = book_file if settings.book and book_file.is_file() else None
     director = Director(DirectorSettings(standin_after_s=settings.standin_after_s), now=0.0)
 
     def standby(setup: GameSetup) -> Opponent:
         return EngineOpponent(engine, level=setup.level, author=MoveAuthor.ENGINE_STANDIN,
-                              book_path=book if settings.book else None)
+                              book_path=book)
 
     def hints() -> HintAnalyser:
         return HintAnalyser(engine)

@@ -201,3 +201,24 @@ def open_console_window(options: ConsoleOptions, *, display: int | None = None,
     else:
         window = window_factory("", size, resizable=True)
     return ConsoleCompanion(Console(options, window=window))
+
+
+def run_console(options: ConsoleOptions, *, size: tuple[int, int] = (1280, 720),
+                fullscreen: bool = False) -> int:
+    """``turk operator``: the console alone in the display's window until it is closed."""
+    pygame.init()
+    try:
+        if fullscreen:
+            pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        else:
+            pygame.display.set_mode(size, pygame.RESIZABLE)
+        console = Console(options)
+        clock = pygame.time.Clock()
+        try:
+            while console.running:
+                console.step(clock.tick(60) / 1000, pygame.event.get())
+        finally:
+            console.close()
+    finally:
+        pygame.quit()
+    return 0
