@@ -53,7 +53,8 @@ def status_lines(desk: ConsoleDesk, strings: Strings) -> tuple[str, str]:
     san = desk.last_san
     main = (s.get("console.status.your_move", san=san) if san
             else s.get("console.status.first_move"))
-    return main, s.get("console.status.countdown", seconds=str(math.ceil(desk.countdown_s)))
+    countdown = s.get("console.status.countdown", seconds=str(math.ceil(desk.countdown_s)))
+    return main, f"{news} {countdown}" if news else countdown
 
 
 def _visitor_line(desk: ConsoleDesk, strings: Strings) -> str:
