@@ -199,7 +199,10 @@ def open_console_window(options: ConsoleOptions, *, display: int | None = None,
         window = window_factory("", size, position=(where, where), resizable=True)
         window.set_fullscreen(desktop=True)
     else:
-        window = window_factory("", size, resizable=True)
+        # Beside the visitor's window (centred) where the screen is wide enough: at its right.
+        width = pygame.display.get_desktop_sizes()[0][0]
+        right = (max(0, width - size[0]), pygame.WINDOWPOS_CENTERED)
+        window = window_factory("", size, position=right, resizable=True)
     return ConsoleCompanion(Console(options, window=window))
 
 
