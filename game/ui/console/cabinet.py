@@ -89,7 +89,7 @@ class CabinetScene(Scene):
         self.sheet = Scoresheet(services.text, s.get("console.sheet.title"))
         self._shown: tuple[object, ...] | None = None
         self._hints_shown: tuple[object, ...] | None = None
-        self._backdrop: tuple[tuple[int, int], pygame.Surface] | None = None
+        self._backdrop: tuple[tuple[object, ...], pygame.Surface] | None = None
         self.lighting = Lighting()
         self._t = 0.0
         self.resize(services.window_size)
@@ -250,8 +250,7 @@ class CabinetScene(Scene):
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         layout, vp = self.layout, self.layout.viewport
-        surface.blit(self._backdrop_surface(surface.get_size()), (0, 0))
-        self._draw_titles(surface)
+        surface.blit(self._chrome(surface.get_size()), (0, 0))
         self._draw_board(surface, alpha)
         strings, text = self.services.strings, self.services.text
         cards.draw_status(surface, layout.status, self.desk, strings=strings, text=text, vp=vp)
@@ -285,12 +284,6 @@ class CabinetScene(Scene):
                   layout.subtitle.topleft)
 
     def _draw_board(self, surface: pygame.Surface, alpha: float) -> None:
-        layout, vp = self.layout, self.layout.viewport
-        frame = layout.board.inflate(vp.length(44), vp.length(44))
-        draw_plaque(surface, frame, radius=vp.length(10), top=FRAME_TOP, bottom=FRAME_BOTTOM,
-                    edge=(30, 16, 6))
-        pygame.draw.rect(surface, GILT_SOFT, layout.board.inflate(vp.length(8), vp.length(8)),
-                         max(1, vp.length(3)))
         if self.show_magnets:
             self.magnets.draw(surface, self.board.geometry, self.board.state,
                               lifted=self.desk.lifted)
@@ -317,7 +310,23 @@ class CabinetScene(Scene):
         lift = size * (0.22 + 0.03 * math.sin(self._t * 3.1))
         surface.blit(image, image.get_rect(center=(round(cx), round(cy - lift))))
 
-    def _backdrop_surface(self, size: tuple[int, int]) -> pygame.Surface:
-        if self._backdrop is None or self._backdrop[0] != size:
-            self._backdrop = (size, compose_interior(self.services.assets, size))
-        return self._backdrop[1]
+    def _chrome(self, size: tuple[int, int]) -> pygame.Surface:
+        """What changes only with the window, the name or the cards shown: the back wall, the
+        titles, the board's frame and the cards' paper and brass — composed once."""
+        key = (size, self.desk.name, self.shows_hints)
+        if self._backdrop is not None and self._backdrop[0] == key:
+            return self._backdrop[1]
+        layout, vp = self.layout, self.layout.viewport
+        canvas = compose_interior(self.services.assets, size)
+        self._draw_titles(canvas)
+        frame = layout.board.inflate(vp.length(44), vp.length(44))
+        draw_plaque(canvas, frame, radius=vp.length(10), top=FRAME_TOP, bottom=FRAME_BOTTOM,
+                    edge=(30, 16, 6))
+        pygame.draw.rect(canvas, GILT_SOFT, layout.board.inflate(vp.length(8), vp.length(8)),
+                         max(1, vp.length(3)))
+        for rect in (layout.status, layout.letters, *((layout.middle,) if self.shows_hints
+                                                       else ())):
+            cards.draw_card(canvas, rect, vp)
+        cards.draw_tally_plates(canvas, layout.tally, vp)
+        self._backdrop = (key, canvas)
+        return canvas

@@ -67,17 +67,33 @@ def _visitor_line(desk: ConsoleDesk, strings: Strings) -> str:
     return strings.get("console.status.visitor_thinking")
 
 
-def draw_card(surface: pygame.Surface, rect: pygame.Rect, vp: Viewport) -> pygame.Rect:
-    """A paper card; returns its inner area."""
+def draw_card(surface: pygame.Surface, rect: pygame.Rect, vp: Viewport) -> None:
+    """A paper card (drawn once into the scene's composed background)."""
     draw_plaque(surface, rect, radius=vp.length(14), top=PAPER_TOP, bottom=PAPER_BOTTOM,
                 edge=PAPER_EDGE)
+
+
+def draw_tally_plates(surface: pygame.Surface, rect: pygame.Rect, vp: Viewport) -> None:
+    """The tally's two brass plaques (drawn once into the composed background)."""
+    for plate in _tally_plates(rect, vp):
+        draw_plaque(surface, plate, radius=vp.length(12))
+
+
+def _tally_plates(rect: pygame.Rect, vp: Viewport) -> tuple[pygame.Rect, pygame.Rect]:
+    gap = vp.length(20)
+    half = (rect.width - gap) // 2
+    return (pygame.Rect(rect.left, rect.top, half, rect.height),
+            pygame.Rect(rect.left + half + gap, rect.top, half, rect.height))
+
+
+def _inner(rect: pygame.Rect, vp: Viewport) -> pygame.Rect:
     return rect.inflate(-vp.length(56), -vp.length(40))
 
 
 def draw_status(surface: pygame.Surface, rect: pygame.Rect, desk: ConsoleDesk, *,
                 strings: Strings, text: TextPainter, vp: Viewport) -> None:
     """The situation, the countdown line and, while it runs, a brass gauge emptying."""
-    inner = draw_card(surface, rect, vp)
+    inner = _inner(rect, vp)
     main, quiet = status_lines(desk, strings)
     used = text.draw_block(surface, main, TextStyle(Face.SERIF, vp.length(40), INK), inner,
                            line_gap=1.08)
@@ -122,7 +138,7 @@ def layout_hints(row: ButtonRow, rect: pygame.Rect, vp: Viewport) -> None:
 def draw_hints(surface: pygame.Surface, rect: pygame.Rect, row: ButtonRow, desk: ConsoleDesk,
                *, strings: Strings, text: TextPainter, vp: Viewport) -> None:
     """The suggestions card with its plaques (placed by :func:`layout_hints`)."""
-    inner = draw_card(surface, rect, vp)
+    inner = _inner(rect, vp)
     title = TextStyle(Face.SMALL_CAPS, vp.length(34), INK)
     text.draw(surface, strings.get("console.hints.title"), title, inner.midtop, anchor="midtop")
     if not row.buttons:
@@ -149,7 +165,7 @@ def draw_hints(surface: pygame.Surface, rect: pygame.Rect, row: ButtonRow, desk:
 def draw_letters(surface: pygame.Surface, rect: pygame.Rect, desk: ConsoleDesk, *,
                  strings: Strings, text: TextPainter, vp: Viewport) -> None:
     """The letter board's card (the field and its button are drawn by the scene)."""
-    inner = draw_card(surface, rect, vp)
+    inner = _inner(rect, vp)
     title = TextStyle(Face.SMALL_CAPS, vp.length(32), INK)
     text.draw(surface, strings.get("console.letters.title"), title, inner.topleft)
     if desk.last_said:
@@ -162,15 +178,11 @@ def draw_letters(surface: pygame.Surface, rect: pygame.Rect, desk: ConsoleDesk, 
 
 def draw_tally(surface: pygame.Surface, rect: pygame.Rect, desk: ConsoleDesk, *,
                strings: Strings, text: TextPainter, vp: Viewport) -> None:
-    """Two brass plaques: the moves the operator made, and minutes at the lever."""
-    gap = vp.length(20)
-    half = (rect.width - gap) // 2
+    """On the two brass plaques: the moves the operator made, and minutes at the lever."""
     minutes = strings.get("console.tally.minutes", minutes=str(int(desk.lever_s // 60)))
-    for index, (label, value) in enumerate(((strings.get("console.tally.moves"),
-                                             str(desk.moves_made)),
-                                            (strings.get("console.tally.lever"), minutes))):
-        plate = pygame.Rect(rect.left + index * (half + gap), rect.top, half, rect.height)
-        draw_plaque(surface, plate, radius=vp.length(12))
+    words = ((strings.get("console.tally.moves"), str(desk.moves_made)),
+             (strings.get("console.tally.lever"), minutes))
+    for plate, (label, value) in zip(_tally_plates(rect, vp), words, strict=True):
         small = TextStyle(Face.SMALL_CAPS, max(10, round(plate.height * 0.24)), (70, 44, 16))
         big = TextStyle(Face.BOLD, max(12, round(plate.height * 0.42)), (48, 28, 8))
         if plate.height > vp.length(90):

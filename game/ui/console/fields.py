@@ -38,6 +38,7 @@ class TextField:
     focused: bool = False
     rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
     _blink_s: float = 0.0
+    _slip_cache: tuple[tuple[object, ...], pygame.Surface] | None = None
 
     def handle(self, intent: Intent) -> bool:
         """Typing, Backspace and focus; returns whether the intent was used."""
@@ -66,13 +67,22 @@ class TextField:
     def update(self, dt: float) -> None:
         self._blink_s = (self._blink_s + dt) % 1.0
 
+    def _slip(self, scale: float) -> pygame.Surface:
+        """The paper slip (composed once per size and focus)."""
+        key = (self.rect.size, self.focused, round(scale, 4))
+        if self._slip_cache is None or self._slip_cache[0] != key:
+            slip = pygame.Surface(self.rect.size, pygame.SRCALPHA)
+            draw_plaque(slip, slip.get_rect(), radius=max(4, round(10 * scale)), top=PAPER_TOP,
+                        bottom=PAPER_BOTTOM, edge=EDGE_FOCUS if self.focused else EDGE)
+            self._slip_cache = (key, slip)
+        return self._slip_cache[1]
+
     def draw(self, surface: pygame.Surface, text: TextPainter, scale: float) -> None:
         """The label above, the slip with the text (or the placeholder) and the caret."""
         label = TextStyle(Face.SMALL_CAPS, max(10, round(28 * scale)), LABEL)
         text.draw(surface, self.label, label, (self.rect.left, self.rect.top - round(8 * scale)),
                   anchor="bottomleft")
-        draw_plaque(surface, self.rect, radius=max(4, round(10 * scale)), top=PAPER_TOP,
-                    bottom=PAPER_BOTTOM, edge=EDGE_FOCUS if self.focused else EDGE)
+        surface.blit(self._slip(scale), self.rect)
         if self.focused:
             pygame.draw.rect(surface, EDGE_FOCUS, self.rect.inflate(round(8 * scale),
                                                                     round(8 * scale)),

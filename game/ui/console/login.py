@@ -174,14 +174,15 @@ class LoginScene(Scene):
         vp = Viewport.for_window(size)
         layout = console_layout(size)
         if self._backdrop is None or self._backdrop[0] != size:
-            self._backdrop = (size, compose_interior(self.services.assets, size))
+            canvas = compose_interior(self.services.assets, size)
+            draw_plaque(canvas, self.card, radius=vp.length(18), top=PAPER_TOP,
+                        bottom=PAPER_BOTTOM, edge=(104, 70, 36))
+            self._backdrop = (size, canvas)
         surface.blit(self._backdrop[1], (0, 0))
         foot = (self.card.right + vp.length(110), self.card.bottom - vp.length(40))
         if foot[0] + vp.length(80) > size[0]:
             foot = (self.card.left - vp.length(110), foot[1])
         height = 280 * vp.scale
-        draw_plaque(surface, self.card, radius=vp.length(18), top=PAPER_TOP, bottom=PAPER_BOTTOM,
-                    edge=(104, 70, 36))
         self._draw_words(surface, vp)
         for field in (self.code, self.name):
             field.draw(surface, self.services.text, vp.scale)
