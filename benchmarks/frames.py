@@ -5,7 +5,8 @@ The child opens the game at a 1920×1080 window under SDL's dummy driver and run
 at 60 frames a second in two phases:
 
 - *play*: a scripted game in which every move animates (the visitor's moves are played as
-  taps, the Turk answers from a script at once), so a move is almost always in flight;
+  taps, the Turk answers from a script at once and its arm carries every piece), so a move is
+  almost always in flight; then the presenter's show, its doors opening one after another;
 - *thinking*: the built-in engine, in its own process, thinks about a move for several
   seconds while the frames go on.
 
@@ -53,7 +54,7 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
 
 
-def child(play_seconds: float, think_seconds: float) -> None:
+def child(play_seconds: float, think_seconds: float) -> None:  # noqa: PLR0915 (one script)
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -67,10 +68,12 @@ def child(play_seconds: float, think_seconds: float) -> None:
     from game.opponents.engine import EngineOpponent, builtin_command
     from game.opponents.levels import LevelPlan
     from game.opponents.scripted import ScriptedOpponent
+    from game.ui.scenes.exhibition import STEPS, ExhibitionScene
     from game.ui.scenes.play import PlayScene
 
     moves = [chess.Move.from_uci(u) for u in GAME.split()]
-    settings = Settings(window_size=(1920, 1080), pacing=False, data_dir=Path("/tmp/turk-bench"))
+    settings = Settings(window_size=(1920, 1080), pacing=False, data_dir=Path("/tmp/turk-bench"),
+                        show=False, greeting=False)
     app = App(Launch(settings), opponent_factory=lambda setup: ScriptedOpponent(moves))
     app.start_play()
     app.step(1 / 60)
@@ -90,17 +93,27 @@ def child(play_seconds: float, think_seconds: float) -> None:
     deadline = time.perf_counter() + play_seconds
     while time.perf_counter() < deadline:
         session = play.match.session
+        still = play.board.is_idle and not play.staging.is_busy and not play.automaton.is_busy
         if session.is_over or session.ply >= len(moves):
             play.start_new(GameSetup("white", 3))
-        elif session.is_visitor_turn and play.board.is_idle:
+        elif session.is_visitor_turn and still:
             play.play(moves[session.ply], dragged=False)
         play_frames.append(frame())
+
+    show = ExhibitionScene(app.services, lambda skipped: None)
+    app.stack.push(show)
+    show_frames: list[float] = []
+    for _ in range(len(STEPS)):
+        for _ in range(50):  # each door opens, its light fades in
+            show_frames.append(frame())
+        show.advance()
+    app.stack.remove(show)
 
     def thinker(setup: GameSetup) -> EngineOpponent:
         plan = LevelPlan({}, chess.engine.Limit(time=think_seconds + 5))
         return EngineOpponent(builtin_command(), level=8, planner=lambda *a, **k: plan)
 
-    app._opponent_factory = thinker  # the benchmark swaps the Turk's player in place
+    app.opponent_factory = thinker
     play.start_new(GameSetup("white", 8))
     for _ in range(30):  # let the engine process start before measuring
         frame()
@@ -111,8 +124,8 @@ def child(play_seconds: float, think_seconds: float) -> None:
         thinking_frames.append(frame())
     memory = rss_mb()
     app.close()
-    print(json.dumps({"play": play_frames, "thinking": thinking_frames, "rss_mb": memory}),
-          flush=True)
+    print(json.dumps({"play": play_frames + show_frames, "thinking": thinking_frames,
+                      "show": show_frames, "rss_mb": memory}), flush=True)
 
 
 def main() -> int:
@@ -142,10 +155,12 @@ def main() -> int:
     if process.wait() != 0 or report is None or first_frame_s is None:
         print("the benchmark's game failed", file=sys.stderr)
         return 1
-    play, thinking = report["play"], report["thinking"]
+    play, thinking, show = report["play"], report["thinking"], report["show"]
     print(f"play frames: {len(play)}, thinking frames: {len(thinking)}")
     print(f"play:     p50 {statistics.median(play):.2f} ms, p99 {percentile(play, 0.99):.2f} ms, "
           f"max {max(play):.2f} ms")
+    print(f"show:     p50 {statistics.median(show):.2f} ms, p99 {percentile(show, 0.99):.2f} ms, "
+          f"max {max(show):.2f} ms")
     print(f"thinking: p50 {statistics.median(thinking):.2f} ms, "
           f"p99 {percentile(thinking, 0.99):.2f} ms, max {max(thinking):.2f} ms")
     print(f"frame_p50_ms={statistics.median(play):.2f} frame_p99_ms={percentile(play, 0.99):.2f} "

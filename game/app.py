@@ -26,16 +26,20 @@ from game.model.session import GameSession
 from game.opponents.base import Opponent
 from game.opponents.engine import EngineOpponent, resolve_engine
 from game.storage import GameArchive
+from game.ui.art import ArtBook, PartPainter
 from game.ui.assets import Assets
 from game.ui.input import InputTranslator
 from game.ui.intents import Command, CommandIssued, Intent, QuitRequested, WindowResized
 from game.ui.loop import STEP_S, FixedStep
 from game.ui.scene import SceneStack
+from game.ui.scenes.exhibition import ExhibitionScene
 from game.ui.scenes.game_over import GameOverScene
+from game.ui.scenes.knights_tour import KnightsTourScene
 from game.ui.scenes.new_game import NewGameScene
 from game.ui.scenes.play import PlayOptions, PlayScene
 from game.ui.scenes.promotion import PromotionScene
 from game.ui.services import Services
+from game.ui.sound import SoundBank
 from game.ui.text import TextPainter
 
 log = logging.getLogger(__name__)
@@ -88,7 +92,7 @@ class App:
         self.launch = launch
         self.settings = launch.settings
         self._rng = rng or random.Random()
-        self._opponent_factory = opponent_factory or self._engine_opponent
+        self.opponent_factory = opponent_factory or self._engine_opponent
         pygame.init()
         pygame.display.set_caption(launch.title)
         self.fullscreen = self.settings.fullscreen
@@ -97,8 +101,11 @@ class App:
         assets.check()
         strings = Strings.from_folder(assets.root / "i18n", language=self.settings.language)
         self.stack = SceneStack()
+        painter = PartPainter(assets, ArtBook.load(assets))
+        sounds = SoundBank(assets, volume=self.settings.volume / 100, muted=self.settings.mute,
+                           rng=self._rng)
         self.services = Services(assets, TextPainter(assets), strings, self.stack,
-                                 InputTranslator(), self.screen.get_size())
+                                 InputTranslator(), self.screen.get_size(), painter, sounds)
         self.archive = GameArchive(self.settings.games_dir)
         self.clock = pygame.time.Clock()
         self.loop = FixedStep()
@@ -119,30 +126,59 @@ class App:
         if session is None:
             session = GameSession(visitor_color=resolve_color(setup.color, self._rng))
         pacing = Pacing() if self.settings.pacing else Pacing.instant()
-        return Match(session, self._opponent_factory(setup), pacing=pacing, rng=self._rng)
+        return Match(session, self.opponent_factory(setup), pacing=pacing, rng=self._rng)
 
-    def start_play(self) -> PlayScene:
-        """Show the play screen with a new (or continued) game."""
+    def start_play(self, *, show: bool = True) -> PlayScene:
+        """Show the play screen with a new (or continued) game, after the presenter's show
+        when the settings ask for it."""
         settings = self.settings
         setup = GameSetup(settings.color, settings.level)
         match = self.new_match(setup, self.launch.session)
         play = PlayScene(self.services, match,
                          options=PlayOptions(takeback=settings.takeback, archive=self.archive,
-                                             level=settings.level),
+                                             level=settings.level, greeting=settings.greeting,
+                                             impatience_s=settings.impatience_s,
+                                             captions=settings.captions),
                          new_match=self.new_match)
         play.set_overlays(game_over=self._open_game_over, promotion=self._open_promotion,
                           new_game=self._open_new_game)
         self.stack.replace(play)
         for companion in self.companions:
             companion.attach(play)
+        if settings.show and show:
+            self.stack.push(ExhibitionScene(self.services, lambda skipped: self._end_show(
+                play, skipped=skipped), captions_enabled=settings.captions))
+        else:
+            play.greet()
         return play
+
+    def _end_show(self, play: PlayScene, *, skipped: bool) -> None:
+        top = self.stack.top
+        if isinstance(top, ExhibitionScene):
+            self.stack.remove(top)
+        if not skipped:  # a visitor who skipped the show wants to play, not to be greeted
+            play.greet()
 
     def _open_game_over(self, play: PlayScene) -> None:
         self.stack.push(GameOverScene(self.services, play))
 
     def _open_new_game(self, play: PlayScene) -> None:
         self.stack.push(NewGameScene(self.services, play, level=self.settings.level,
-                                     color=self.settings.color))
+                                     color=self.settings.color,
+                                     on_tour=self._tour_from_menu))
+
+    def _tour_from_menu(self) -> None:
+        self.open_tour()
+
+    def open_tour(self, start: chess.Square | None = None) -> KnightsTourScene:
+        """The Knight's Tour over the game (which waits underneath)."""
+        def done() -> None:
+            self.stack.remove(tour)
+
+        tour = KnightsTourScene(self.services, done, start=start,
+                                captions_enabled=self.settings.captions)
+        self.stack.push(tour)
+        return tour
 
     def _open_promotion(self, play: PlayScene, moves: list[chess.Move]) -> None:
         color = play.match.session.visitor_color
@@ -228,4 +264,5 @@ class App:
         for companion in self.companions:
             companion.close()
         self.archive.close()
+        self.services.sounds.stop_all()
         pygame.quit()

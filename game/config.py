@@ -61,6 +61,16 @@ class Settings:
     book: bool = True
     takeback: bool = True
     pacing: bool = True
+    impatience_s: int = 45
+    """The Turk taps impatiently after the visitor thinks this long (0: never)."""
+    show: bool = True
+    """The presenter's empty-cabinet show before the first game."""
+    greeting: bool = True
+    """The Turk spells a greeting on its letter board before the first game."""
+    # [sound]
+    volume: int = 80
+    mute: bool = False
+    captions: bool = True
     # [display]
     fullscreen: bool = False
     window_size: tuple[int, int] = (1280, 720)
@@ -171,6 +181,12 @@ _SPECS = (
     _Spec("game", "book", "book", _boolean),
     _Spec("game", "takeback", "takeback", _boolean),
     _Spec("game", "pacing", "pacing", _boolean),
+    _Spec("game", "impatience", "impatience_s", _int_range(0, 3600)),
+    _Spec("game", "show", "show", _boolean),
+    _Spec("game", "greeting", "greeting", _boolean),
+    _Spec("sound", "volume", "volume", _int_range(0, 100)),
+    _Spec("sound", "mute", "mute", _boolean),
+    _Spec("sound", "captions", "captions", _boolean),
     _Spec("display", "fullscreen", "fullscreen", _boolean),
     _Spec("display", "size", "window_size", _size, lambda v: (int(v[0]), int(v[1]))),
     _Spec("files", "data_dir", "data_dir", _path_text, lambda v: Path(v).expanduser()),

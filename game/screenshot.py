@@ -18,14 +18,21 @@ import pygame
 
 from game.app import App, Launch
 from game.config import Settings
+from game.model.records import MoveAuthor
 from game.model.session import GameSession
+from game.opponents.base import MoveReply, MoveRequest
 from game.opponents.idle import IdleOpponent
+from game.opponents.scripted import ScriptedOpponent
 from game.ui.console.showcase import CONSOLE_SCENES, take_console_screenshot
+from game.ui.scenes.exhibition import ExhibitionScene
 from game.ui.scenes.play import PlayScene
 
 log = logging.getLogger(__name__)
 
 PROMOTION_FEN = "rnbqk2r/pP3ppp/4pn2/2b5/8/8/P1PP1PPP/RNBQKBNR w KQkq - 0 7"
+# The Turk (White) to move, about to take on e5 with its knight, then to give check.
+CAPTURE_FEN = "r1bqkbnr/pppp1ppp/2n5/4p3/4P3/5N2/PPPP1PPP/RNBQKB1R w KQkq - 2 3"
+CHECK_FEN = "rnbqkbnr/ppp2ppp/3p4/4p3/2B1P3/8/PPPP1PPP/RNBQK1NR w KQkq - 0 3"
 MATE_FEN = "rnb1kbnr/pppp1ppp/8/4p3/6Pq/5P2/PPPPP2P/RNBQKBNR w KQkq - 1 3"
 
 
@@ -107,6 +114,80 @@ def recipe_game_over(app: App, shot: Shot) -> None:
         raise ScreenshotError("the position is not a finished game; give a --fen that is")
 
 
+def _turk_moves(app: App, shot: Shot, fen: str, uci: str, seconds: float) -> PlayScene:
+    """The visitor plays Black; the Turk plays ``uci`` and the app runs for ``seconds``."""
+    move = chess.Move.from_uci(uci)
+    app.opponent_factory = lambda setup: _OneMove(move)
+    session = GameSession(visitor_color=chess.BLACK, start_fen=shot.fen or fen)
+    app.launch = Launch(app.settings, session)
+    play = app.start_play()
+    for _ in range(round(seconds * 60)):
+        app.step(1 / 60)
+    return play
+
+
+class _OneMove(ScriptedOpponent):
+    """Answers the first request with one move."""
+
+    def __init__(self, move: chess.Move) -> None:
+        super().__init__([])
+        self._move = move
+
+    def request_move(self, request: MoveRequest) -> None:
+        if request.board.is_legal(self._move):
+            self._reply = MoveReply(request.game_id, request.ply, self._move, MoveAuthor.ENGINE)
+
+
+def recipe_turk_idle(app: App, shot: Shot) -> None:
+    _play(app, shot)
+    for _ in range(90):
+        app.step(1 / 60)
+
+
+def recipe_turk_reach(app: App, shot: Shot) -> None:
+    _turk_moves(app, shot, CAPTURE_FEN, "f1c4", 0.75)
+
+
+def recipe_turk_capture(app: App, shot: Shot) -> None:
+    _turk_moves(app, shot, CAPTURE_FEN, "f3e5", 1.05)
+
+
+def recipe_turk_check(app: App, shot: Shot) -> None:
+    play = _turk_moves(app, shot, CHECK_FEN, "c4f7", 1.0)
+    said = app.services.strings.get("turk.caption.check")
+    for _ in range(10 * 60):  # until "Échec!" is said, with the head still bowed
+        if said in play.captions.lines:
+            break
+        app.step(1 / 60)
+    for _ in range(4):
+        app.step(1 / 60)
+
+
+def recipe_letter_board(app: App, shot: Shot) -> None:
+    play = _play(app, shot)
+    play.spell(app.services.strings.get("turk.board.greeting"))
+    for _ in range(round(4.2 * 60)):
+        app.step(1 / 60)
+
+
+def recipe_show_door_one(app: App, shot: Shot) -> None:
+    app.settings = app.settings.replace(show=True)
+    app.start_play()
+    show = app.stack.top
+    assert isinstance(show, ExhibitionScene)
+    show.advance()  # door No. 1
+    show.advance()  # the candle behind the works
+    for _ in range(100):
+        app.step(1 / 60)
+
+
+def recipe_knights_tour(app: App, shot: Shot) -> None:
+    _play(app, shot)
+    tour = app.open_tour(chess.B1)
+    for _ in range(round(24.0 * 60)):  # about half the tour, without drawing every frame
+        tour.update(1 / 60)
+
+
 def recipe_new_game(app: App, shot: Shot) -> None:
     play = _play(app, shot)
     play.press("new_game")
@@ -118,6 +199,13 @@ RECIPES: dict[str, Recipe] = {
     "promotion": recipe_promotion,
     "game-over": recipe_game_over,
     "new-game": recipe_new_game,
+    "turk-idle": recipe_turk_idle,
+    "turk-reach": recipe_turk_reach,
+    "turk-capture": recipe_turk_capture,
+    "turk-check": recipe_turk_check,
+    "letter-board": recipe_letter_board,
+    "show-door1": recipe_show_door_one,
+    "knights-tour": recipe_knights_tour,
 }
 
 
@@ -134,7 +222,8 @@ def take_screenshot(shot: Shot, out: Path, *, settings: Settings | None = None) 
                               f"{', '.join((*RECIPES, *CONSOLE_SCENES))}")
     base = settings or Settings()
     settings = base.replace(window_size=shot.size, language=shot.language, color=shot.color,
-                            fullscreen=False, pacing=False)
+                            fullscreen=False, pacing=False, greeting=False, mute=True,
+                            show=False)
     app = App(Launch(settings), opponent_factory=lambda setup: IdleOpponent())
     try:
         recipe(app, shot)

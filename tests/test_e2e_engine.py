@@ -17,7 +17,7 @@ from game.opponents.engine import EngineOpponent, builtin_command
 from game.opponents.levels import LevelPlan
 from game.ui.scenes.game_over import GameOverScene
 from game.ui.scenes.promotion import CHOICES, PromotionScene
-from tests.ui.helpers import click, click_at, drag, make_app, play_scene, steps
+from tests.ui.helpers import click, click_at, drag, is_still, make_app, play_scene, steps
 
 pytestmark = pytest.mark.slow
 
@@ -39,7 +39,7 @@ def test_a_complete_game_against_the_engine_through_mouse_events(tmp_path: Path)
         scene = play_scene(app)
         session = scene.match.session
         while not session.is_over:
-            if not session.is_visitor_turn or not scene.board.is_idle:
+            if not session.is_visitor_turn or not is_still(app):
                 steps(app)
                 time.sleep(0.002)  # the engine process needs the CPU more than the test
                 continue
@@ -58,8 +58,8 @@ def test_a_complete_game_against_the_engine_through_mouse_events(tmp_path: Path)
         assert session.ending is not None, "the game did not finish"
         assert session.ending.termination not in (Termination.RESIGNATION,
                                                   Termination.ABANDONED)
-        steps(app, 30)
-        assert isinstance(app.stack.top, GameOverScene)
+        while not isinstance(app.stack.top, GameOverScene):
+            steps(app)
         authors = {r.author for r in session.records}
         assert authors <= {MoveAuthor.VISITOR, MoveAuthor.ENGINE, MoveAuthor.BOOK}
         assert MoveAuthor.ENGINE in authors

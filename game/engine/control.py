@@ -71,6 +71,8 @@ class SearchControl:
         self.budget = budget
         self.pondering = pondering
         self.stopped = False
+        self.finished = False
+        """Set by the search thread just before it sends ``bestmove``."""
 
     def stop(self) -> None:
         """Ask the search to finish now and report its best move."""

@@ -1,7 +1,16 @@
 """The engine's levels 1-8: how each one searches and how it picks among its moves.
 
-Owns: the per-level search settings (:class:`Skill`), the mapping from ``UCI_Elo`` to a
-level, and the human-like choice among root moves with a temperature.
+Owns: the per-level settings (:class:`Skill`), the mapping from ``UCI_Elo`` to a level,
+the choice of the pieces a weak level overlooks this move (:func:`overlooked_squares`),
+and the choice among root moves with a temperature (:func:`choose`).
+
+Weak levels err the way people do. They look fewer moves ahead; each move they overlook
+some pieces — they do not see those pieces' captures, their own or the opponent's — and
+they misjudge positions a little (noise) and pick among the moves they like with some
+randomness. But some things every level notices: the piece that just moved, anything that
+gives check or attacks their queen or rooks, and their own pieces that can take back on the
+square of the last move. So they recapture, answer direct threats to big pieces and take
+free material most of the time, and never play random moves.
 
 Must not import: anything but ``chess`` and the standard library.
 """
@@ -12,11 +21,16 @@ import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+import chess
+
+T = TypeVar("T")
 
 LEVEL_MIN = 1
 LEVEL_MAX = 8
 
-LEVEL_ELO: tuple[int, ...] = (600, 800, 950, 1100, 1250, 1400, 1550, 1700)
+LEVEL_ELO: tuple[int, ...] = (500, 700, 900, 1100, 1250, 1400, 1550, 1700)
 """Rating of each level on the Stockfish ``UCI_Elo`` scale, used for ``UCI_Elo``."""
 
 ELO_MIN = LEVEL_ELO[0]
@@ -25,26 +39,47 @@ ELO_MAX = LEVEL_ELO[-1]
 
 @dataclass(frozen=True)
 class Skill:
-    """How one level searches."""
+    """How one level searches and chooses."""
 
     level: int
     max_depth: int | None
     """Deepest main search, in plies; ``None`` for no limit."""
-    temperature: float
+    temperature: float = 0.0
     """Centipawns; 0 always plays the best move found."""
-    margin: int
+    margin: int = 0
     """Only moves scoring within this many centipawns of the best are candidates."""
+    candidates: int = 1
+    """How many best root moves the search scores exactly, to choose among."""
+    overlook_theirs: float = 0.0
+    """Chance that an opponent's piece goes unnoticed this move."""
+    overlook_ours: float = 0.0
+    """Chance that one of our own pieces goes unnoticed this move."""
+    noise: int = 0
+    """Centipawns of misjudgement added to every evaluation."""
+    max_nodes: int | None = None
+    """Nodes per move at most, so a weak level answers at once on any machine."""
+
+    @property
+    def is_full_strength(self) -> bool:
+        """True for the level that plays its best."""
+        return self.level == LEVEL_MAX
+
+
+_LEVELS: dict[int, Skill] = {
+    1: Skill(1, 1, 45.0, 120, 6, 0.50, 0.30, 40, 4_000),
+    2: Skill(2, 1, 40.0, 100, 6, 0.35, 0.20, 35, 6_000),
+    3: Skill(3, 2, 35.0, 90, 5, 0.25, 0.12, 30, 10_000),
+    4: Skill(4, 3, 30.0, 80, 5, 0.15, 0.06, 25, 20_000),
+    5: Skill(5, 4, 22.0, 60, 4, 0.08, 0.03, 20, 40_000),
+    6: Skill(6, 5, 15.0, 45, 4, 0.03, 0.0, 12, 80_000),
+    7: Skill(7, 6, 8.0, 25, 3, 0.0, 0.0, 6, None),
+    8: Skill(8, None),
+}
 
 
 def skill_for_level(level: int) -> Skill:
     """The settings of one level (clamped into 1-8)."""
-    level = min(LEVEL_MAX, max(LEVEL_MIN, level))
-    if level == LEVEL_MAX:
-        return Skill(level, None, 0.0, 0)
-    depth = (1, 1, 2, 2, 3, 4, 5)[level - 1]
-    temperature = (120.0, 90.0, 70.0, 50.0, 35.0, 25.0, 15.0)[level - 1]
-    margin = (300, 250, 200, 150, 110, 80, 50)[level - 1]
-    return Skill(level, depth, temperature, margin)
+    return _LEVELS[min(LEVEL_MAX, max(LEVEL_MIN, level))]
 
 
 def level_for_elo(elo: int) -> int:
@@ -52,17 +87,42 @@ def level_for_elo(elo: int) -> int:
     return min(range(LEVEL_MIN, LEVEL_MAX + 1), key=lambda lv: abs(LEVEL_ELO[lv - 1] - elo))
 
 
-def choose(scored: Sequence[tuple[int, str]], skill: Skill, rng: random.Random) -> str:
-    """Pick a move from ``(score, move)`` pairs, best first, the way this level would.
+def overlooked_squares(board: chess.Board, skill: Skill, rng: random.Random) -> int:
+    """Bitboard of the squares whose pieces this level does not notice this move."""
+    if not skill.overlook_theirs and not skill.overlook_ours:
+        return 0
+    us = board.turn
+    noticed = board.kings
+    noticed |= int(board.checkers())
+    for big in board.pieces(chess.QUEEN, us) | board.pieces(chess.ROOK, us):
+        noticed |= int(board.attackers(not us, big))
+    if board.move_stack:
+        last = board.peek().to_square
+        noticed |= chess.BB_SQUARES[last]
+        noticed |= int(board.attackers(us, last))
+    blind = 0
+    for square, piece in board.piece_map().items():
+        if noticed & chess.BB_SQUARES[square]:
+            continue
+        chance = skill.overlook_ours if piece.color == us else skill.overlook_theirs
+        if rng.random() < chance:
+            blind |= chess.BB_SQUARES[square]
+    return blind
 
-    Moves far below the best are never considered, so a weak level still recaptures and
-    saves its queen; among the rest it prefers better moves, with some temperature.
+
+def choose(scored: Sequence[tuple[int, T]], skill: Skill, rng: random.Random) -> T:
+    """Pick from ``(score, item)`` pairs, best first, the way this level would.
+
+    Moves far below the best are never considered, so a weak level still plays a move it
+    likes; among those it prefers better ones, with some temperature.
+
+    :raises ValueError: if ``scored`` is empty.
     """
     if not scored:
         raise ValueError("no moves to choose from")
     best = scored[0][0]
     if skill.temperature <= 0.0:
         return scored[0][1]
-    pool = [(score, move) for score, move in scored if score >= best - skill.margin]
+    pool = [(score, item) for score, item in scored if score >= best - skill.margin]
     weights = [math.exp((score - best) / skill.temperature) for score, _ in pool]
-    return rng.choices([move for _, move in pool], weights=weights)[0]
+    return rng.choices([item for _, item in pool], weights=weights)[0]

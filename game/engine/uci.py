@@ -25,7 +25,7 @@ from game.engine.book import Book
 from game.engine.control import SearchControl, SearchResult
 from game.engine.limits import GoLimits, budget_for, parse_go
 from game.engine.options import SPECS, OptionError, Options
-from game.engine.search import Searcher
+from game.engine.searcher import Searcher
 from game.engine.skill import level_for_elo, skill_for_level
 
 
@@ -116,9 +116,12 @@ class UciSession:
         self._board = board
 
     def _go(self, args: list[str]) -> None:
-        if self._thread is not None and self._thread.is_alive():
-            self.send("info string go ignored: already searching (send stop first)")
-            return
+        if self._thread is not None:
+            if self._control is not None and not self._control.finished:
+                self.send("info string go ignored: already searching (send stop first)")
+                return
+            self._thread.join()  # it has sent its bestmove and is just ending
+            self._thread = None
         limits, warnings = parse_go(args)
         for warning in warnings:
             self.send(f"info string {warning}")
@@ -176,6 +179,7 @@ class UciSession:
             self.send(f"info string search failed: {error!r}")
             fallback = next(iter(board.legal_moves), None)
             result = SearchResult(fallback.uci() if fallback else None)
+        control.finished = True
         self.send(result.line())
 
     def _stop_search(self) -> None:

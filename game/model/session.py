@@ -124,6 +124,7 @@ class GameSession:
         self._ending: Ending | None = (
             Ending(_FROM_CHESS[outcome.termination], outcome.winner) if outcome else None)
         self._position = self._snapshot()
+        self._claims: tuple[int, list[DrawClaim]] | None = None
 
     # -- reading -------------------------------------------------------------------------
 
@@ -181,15 +182,17 @@ class GameSession:
         return not self.is_over and self._board.is_legal(move)
 
     def draw_claims(self) -> list[DrawClaim]:
-        """The draws the side to move may claim now."""
+        """The draws the side to move may claim now (worked out once per position)."""
         if self.is_over:
             return []
-        claims = []
-        if self._board.can_claim_threefold_repetition():
-            claims.append(DrawClaim.THREEFOLD_REPETITION)
-        if self._board.can_claim_fifty_moves():
-            claims.append(DrawClaim.FIFTY_MOVES)
-        return claims
+        if self._claims is None or self._claims[0] != self.ply:
+            claims = []
+            if self._board.can_claim_threefold_repetition():
+                claims.append(DrawClaim.THREEFOLD_REPETITION)
+            if self._board.can_claim_fifty_moves():
+                claims.append(DrawClaim.FIFTY_MOVES)
+            self._claims = (self.ply, claims)
+        return list(self._claims[1])
 
     def san(self, move: chess.Move) -> str:
         return self._board.san(move)
@@ -268,6 +271,7 @@ class GameSession:
     def _pop(self) -> None:
         self._board.pop()
         self._records.pop()
+        self._claims = None
 
     def _snapshot(self) -> Position:
         board = self._board

@@ -192,6 +192,9 @@ class EngineOpponent:
         plan = self._planner(self._level, engine_name=self._name,
                              engine_options=set(engine.options))
         settable = {k: v for k, v in plan.options.items() if k in engine.options}
+        if "OwnBook" in engine.options:
+            # The game reads the book itself, so the record can say a move was the book's.
+            settable["OwnBook"] = False
         if settable:
             engine.configure(settable)
         self._limit = plan.limit

@@ -125,8 +125,11 @@ class Assets:
         return self._pieces.store(key, _ready(surface))
 
 
-def _ready(surface: pygame.Surface) -> pygame.Surface:
-    """Convert to the display's format for fast blits when a display exists."""
+def for_display(surface: pygame.Surface, *, opaque: bool = False) -> pygame.Surface:
+    """The surface in the display's pixel format (much faster to blit), when there is one."""
     if pygame.display.get_init() and pygame.display.get_surface() is not None:
-        return surface.convert_alpha()
+        return surface.convert() if opaque else surface.convert_alpha()
     return surface
+
+
+_ready = for_display

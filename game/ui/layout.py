@@ -145,8 +145,8 @@ def _landscape(vp: Viewport) -> PlayLayout:
         status=vp.rect(left_x, 150, side_w, 150),
         buttons=vp.rect(left_x, 330, side_w, 560),
         buttons_vertical=True,
-        moves=vp.rect(right_x, 150, side_w, 740),
-        caption=vp.rect(board_x - 60, 980, unit + 120, 70),
+        moves=vp.rect(right_x, 150, side_w, 720),
+        caption=vp.rect(right_x, 900, side_w, 150),
         languages=vp.rect(left_x, 960, side_w, 72),
     )
 
@@ -166,6 +166,21 @@ def _portrait(vp: Viewport) -> PlayLayout:
         buttons=vp.rect(margin, 1700, width, 100),
         buttons_vertical=False,
         moves=vp.rect(margin, 1500, width, 180),
-        caption=vp.rect(margin, 1420, width, 64),
+        caption=vp.rect(margin, 1330, width, 150),
         languages=vp.rect(margin, 1820, width, 72),
     )
+
+
+def stage_framing(window: tuple[int, int], *, top: float, bottom: float,
+                  left: float = CABINET_LEFT - 0.12,
+                  right: float = CABINET_LEFT + CABINET_WIDTH + 0.12,
+                  reserve_top: float = 100.0,
+                  reserve_bottom: float = 170.0) -> tuple[Viewport, Stage]:
+    """A stage scaled to show stage units ``left…right`` × ``top…bottom`` whole, centred,
+    with design pixels kept free above it (a title) and below it (captions, buttons)."""
+    vp = Viewport.for_window(window)
+    width, height = vp.design[0] - 60, vp.design[1] - reserve_bottom - reserve_top
+    unit = min(width / (right - left), height / (bottom - top))
+    x = (vp.design[0] - unit * (right - left)) / 2 - left * unit
+    y = reserve_top + (height - unit * (bottom - top)) / 2 - top * unit
+    return vp, Stage(vp.point(x, y), unit * vp.scale)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import chess
 import pygame
 
+from game.ui.assets import for_display
 from game.ui.text import Face, TextPainter, TextStyle
 from game.ui.widgets import draw_plaque
 
@@ -56,7 +57,7 @@ class Scoresheet:
                 self._draw_columns(panel, rows, scale)
             else:
                 self._draw_line(panel, rows, scale)
-            self._cache = (key, panel)
+            self._cache = (key, for_display(panel))
         surface.blit(self._cache[1], rect)
 
     def _draw_columns(self, panel: pygame.Surface, rows: list[tuple[int, str, str]],

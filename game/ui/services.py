@@ -1,7 +1,8 @@
 """What every scene may use, handed to it explicitly (no globals, no service locator).
 
-Owns: ``Services`` — the assets, the text painter, the strings, the scene stack and the input
-translator of one window, gathered so scenes take one parameter instead of five.
+Owns: ``Services`` — the assets, the text painter, the strings, the scene stack, the input
+translator, the stage's art and the sounds of one window, gathered so scenes take one
+parameter instead of many.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.content.strings import Strings
+from game.ui.art import PartPainter
 from game.ui.assets import Assets
 from game.ui.input import InputTranslator
 from game.ui.scene import SceneStack
+from game.ui.sound import SoundBank
 from game.ui.text import TextPainter
 
 
@@ -24,3 +27,6 @@ class Services:
     input: InputTranslator
     window_size: tuple[int, int]
     """The current window size in pixels (kept up to date by the app)."""
+    painter: PartPainter
+    """The stage's vector art."""
+    sounds: SoundBank

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui.assets import for_display
 from game.ui.intents import (
     Command,
     CommandIssued,
@@ -192,9 +193,24 @@ class ButtonRow:
         if state == "selected":
             pygame.draw.rect(surface, ENGRAVED, local.inflate(-radius, -radius),
                              max(2, radius // 3), border_radius=radius // 2)
+        surface = for_display(surface)
         if state == "disabled":
             surface.set_alpha(110)
         if len(self._cache) > 200:
             self._cache.clear()
         self._cache[key] = surface
         return surface
+
+
+def language_row(text: TextPainter, languages: list[tuple[str, str]],
+                 current: str) -> ButtonRow:
+    """The language switch: one button per language, named in itself (no flags)."""
+    row = ButtonRow(text, [Button(f"language:{code}", name, selected=code == current)
+                           for code, name in languages])
+    return row
+
+
+def select_language(row: ButtonRow, code: str) -> None:
+    """Show ``code`` as the chosen language on a language switch."""
+    for button in row.buttons:
+        button.selected = button.action == f"language:{code}"

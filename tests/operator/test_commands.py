@@ -17,7 +17,7 @@ from game.cli import build_parser
 from game.config import Settings
 from game.match import GameSetup
 from game.model.records import MoveAuthor
-from game.opponents.base import MoveRequest
+from game.opponents.base import MoveReply, MoveRequest
 from game.opponents.engine import EngineOpponent, builtin_command
 from game.opponents.operator import OperatorOpponent
 from game.ui.console.host import host_from_settings
@@ -74,6 +74,15 @@ def test_duo_refuses_a_display_that_is_not_there(tmp_path: Path) -> None:
     assert done.returncode == 2 and "--display: there is no display 7" in done.stderr
 
 
+def ask(standby: EngineOpponent, board: chess.Board) -> MoveReply:
+    standby.request_move(MoveRequest("g", len(board.move_stack), board))
+    deadline = time.monotonic() + 30
+    while (reply := standby.poll()) is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    return reply
+
+
 def test_the_host_follows_the_operator_settings() -> None:
     settings = Settings().replace(operator_port=1771, standin_after_s=12.0, hybrid=True)
     host = host_from_settings(settings, pairing_code="K7MX-4RWD", engine=builtin_command(),
@@ -84,11 +93,10 @@ def test_the_host_follows_the_operator_settings() -> None:
         assert isinstance(opponent, OperatorOpponent) and opponent.is_hybrid
         standby = opponent.standby
         assert isinstance(standby, EngineOpponent) and "level 1" in standby.description
-        standby.request_move(MoveRequest("g", 0, chess.Board()))
-        deadline = time.monotonic() + 30
-        while (reply := standby.poll()) is None:
-            assert time.monotonic() < deadline
-            time.sleep(0.01)
-        assert reply.author is MoveAuthor.ENGINE_STANDIN
+        assert ask(standby, chess.Board()).author is MoveAuthor.BOOK  # the book's, truly
+        board = chess.Board()
+        for uci in ("g1f3", "g8f6", "f3g1", "f6g8") * 4 + ("g1f3", "g8f6"):
+            board.push_uci(uci)  # past the book's plies
+        assert ask(standby, board).author is MoveAuthor.ENGINE_STANDIN
     finally:
         opponent.close()

@@ -184,7 +184,8 @@ def test_a_hint_plaque_plays_the_hint() -> None:
 
 def test_duo_runs_the_console_in_a_second_window_over_the_same_link(tmp_path: Path,
                                                                       kiosk: Kiosk) -> None:
-    settings = Settings(data_dir=tmp_path, pacing=False, color="black")
+    settings = Settings(data_dir=tmp_path, pacing=False, color="black", show=False,
+                        greeting=False, mute=True)
     app = App(Launch(settings), opponent_factory=kiosk.host.opponent_for)
     try:
         app.companions.append(kiosk.host)

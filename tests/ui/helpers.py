@@ -21,7 +21,8 @@ STEP = 1 / 60
 def make_app(tmp_path: Path, opponent: Callable[[GameSetup], Opponent], *,
              color: str = "white", fen: str | None = None, size: tuple[int, int] = (1280, 720),
              pacing: bool = False, **settings: object) -> App:
-    base = Settings(data_dir=tmp_path, window_size=size, color=color, pacing=pacing)
+    base = Settings(data_dir=tmp_path, window_size=size, color=color, pacing=pacing,
+                    greeting=False, mute=True, show=False)
     session = None
     if fen is not None:
         session = GameSession(visitor_color=color != "black", start_fen=fen)
@@ -87,5 +88,17 @@ def type_text(app: App, text: str) -> None:
     steps(app)
 
 
-def settle(app: App, seconds: float = 0.5) -> None:
+def is_still(app: App) -> bool:
+    """Whether nothing moves on the board: no animation, the Turk's hand at rest."""
+    scene = play_scene(app)
+    return scene.board.is_idle and not scene.staging.is_busy and not scene.automaton.is_busy
+
+
+def settle(app: App, seconds: float = 0.5, *, limit_s: float = 30.0) -> None:
+    """Run for ``seconds``, then on until the board is still (the Turk's hand at rest)."""
     steps(app, round(seconds / STEP))
+    for _ in range(round(limit_s / STEP)):
+        if is_still(app):
+            return
+        steps(app)
+    raise AssertionError("the board did not come to rest")

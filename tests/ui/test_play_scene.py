@@ -48,6 +48,10 @@ def test_tap_tap_plays_a_move_and_the_turk_answers(app: App) -> None:
     click(app, chess.E4)
     assert scene.match.session.records[0].san == "e4"
     assert not scene.board.is_idle  # a tap-tap move animates
+    steps(app, 30)
+    # The model has the Turk's reply; the board shows it only when the hand sets it down.
+    assert scene.match.session.ply == 2 and scene.staging.is_carrying_a_move
+    assert scene.board.state.pieces.get(chess.E7) == chess.Piece.from_symbol("p")
     settle(app)
     assert [r.san for r in scene.match.session.records] == ["e4", "e5"]
     assert scene.board.state.pieces == scene.match.position.piece_map
@@ -61,13 +65,19 @@ def test_drag_and_drop_plays_a_move_without_animation(app: App) -> None:
     assert scene.board.state.drag is None
 
 
-def test_dropping_where_the_piece_may_not_go_changes_nothing(app: App) -> None:
+def test_an_illegal_drop_is_put_back_by_the_turk(app: App) -> None:
     scene = play_scene(app)
+    pawn = chess.Piece(chess.PAWN, chess.WHITE)
     drag(app, chess.E2, chess.E5)
     assert scene.match.session.ply == 0
     main, _ = scene.status.lines(scene.match.session, typed="")
     assert main == "That move is not allowed."
-    assert scene.board.state.pieces.get(chess.E2) == chess.Piece(chess.PAWN, chess.WHITE)
+    assert scene.board.state.pieces.get(chess.E5) == pawn  # where the visitor left it
+    assert scene.automaton.performer.current == "put_back"
+    settle(app)
+    assert scene.board.state.pieces == chess.Board().piece_map()  # the Turk put it back
+    drag(app, chess.E2, chess.E4)
+    assert scene.match.session.records[0].san == "e4"
 
 
 def test_second_tap_on_the_selected_piece_puts_it_down(app: App) -> None:
@@ -271,3 +281,15 @@ def test_the_observer_sees_the_visitors_hand(app: App) -> None:
     drag(app, chess.E2, chess.E4)
     assert watcher.seen == [("lifted", chess.G1), ("dropped", None),
                             ("lifted", chess.E2), ("dropped", chess.E4)]
+
+
+def test_the_language_switch_relabels_the_screen(app: App) -> None:
+    scene = play_scene(app)
+    french = scene.languages.button("language:fr")
+    assert french.rect is not None and french.label == "Français"
+    click_at(app, french.rect.center)
+    assert app.services.strings.language == "fr"
+    assert scene.buttons.button("new_game").label == "Nouvelle partie"
+    assert scene.sheet.title == "Coups"
+    assert french.selected and not scene.languages.button("language:en").selected
+    assert scene.status.lines(scene.match.session, typed="")[0] == "À vous de jouer."

@@ -19,6 +19,7 @@ import pygame
 
 from game.content.strings import Strings
 from game.net.client import OperatorClient
+from game.ui.art import ArtBook, PartPainter
 from game.ui.assets import Assets
 from game.ui.console.cabinet import CabinetScene
 from game.ui.console.desk import ConsoleDesk
@@ -28,6 +29,7 @@ from game.ui.intents import Command, CommandIssued, QuitRequested, WindowResized
 from game.ui.loop import STEP_S, FixedStep
 from game.ui.scene import SceneStack
 from game.ui.services import Services
+from game.ui.sound import SoundBank
 from game.ui.text import TextPainter
 
 log = logging.getLogger(__name__)
@@ -72,8 +74,11 @@ class Console:
         else:
             pygame.display.set_caption(strings.get("console.window_title"))
         self.stack = SceneStack()
+        # The console is silent: the cabinet's sounds are the visitor's.
         self.services = Services(assets, TextPainter(assets), strings, self.stack,
-                                 InputTranslator(), self._surface().get_size())
+                                 InputTranslator(), self._surface().get_size(),
+                                 PartPainter(assets, ArtBook.load(assets)),
+                                 SoundBank(assets, muted=True))
         self.loop = FixedStep()
         self.desk: ConsoleDesk | None = None
         self._login = LoginScene(self.services, address=options.address,

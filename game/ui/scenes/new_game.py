@@ -6,6 +6,7 @@ levels (1: a beginner can win … 8: full strength), and Start / Cancel.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -27,7 +28,7 @@ class NewGameScene(OverlayScene):
     """Pick colour and level, then start."""
 
     def __init__(self, services: Services, play: PlayScene, *, level: int,
-                 color: str = "white") -> None:
+                 color: str = "white", on_tour: Callable[[], None] | None = None) -> None:
         super().__init__(services)
         self.play = play
         self.color = color
@@ -37,6 +38,9 @@ class NewGameScene(OverlayScene):
         buttons += [Button(f"level:{n}", str(n)) for n in range(1, 9)]
         buttons += [Button("start", s.get("ui.button.start")),
                     Button("cancel", s.get("ui.button.cancel"))]
+        self.on_tour = on_tour
+        if on_tour is not None:
+            buttons.append(Button("tour", s.get("ui.button.knights_tour")))
         self.buttons = ButtonRow(services.text, buttons)
         self.buttons.focus = len(buttons) - 2
         self._sync()
@@ -63,8 +67,9 @@ class NewGameScene(OverlayScene):
         actions = self.buttons.buttons[11:]
         self._row(colors, inner.left, self.panel.top + vp.length(190), inner.width, height)
         self._row(levels, inner.left, self.panel.top + vp.length(370), inner.width, height)
-        self._row(actions, inner.left + inner.width // 4, self.panel.bottom - vp.length(120),
-                  inner.width // 2, height)
+        share = len(actions) / 4
+        self._row(actions, inner.left + round(inner.width * (1 - share) / 2),
+                  self.panel.bottom - vp.length(120), round(inner.width * share), height)
         self._labels = (self.panel.top + vp.length(140), self.panel.top + vp.length(320),
                         self.panel.top + vp.length(460))
 
@@ -87,6 +92,10 @@ class NewGameScene(OverlayScene):
             return
         elif action == "cancel":
             self.close()
+            return
+        elif action == "tour" and self.on_tour is not None:
+            self.close()
+            self.on_tour()
             return
         self._sync()
 

@@ -1,9 +1,10 @@
-"""The play screen: the Turk's stage, the board, the scoresheet and the controls.
+"""The play screen: the Turk on its stage, the board, the scoresheet and the controls.
 
-Owns: ``PlayScene`` — turns the visitor's intents into moves and commands, feeds the match
-``update(dt)``, and shows what the match reports: the view catches up with the model (moves
-are applied at once and animated from the diff of piece maps). Overlays (promotion, new game,
-game over) are pushed on top. Nothing here shows who really plays the Turk.
+Owns: ``PlayScene`` — feeds the match ``update(dt)`` and shows what it reports. The model is
+the truth and the view catches up: the visitor's moves slide at once; the Turk's are carried
+by the automaton's hand (``Staging``) and the board shows each move when its piece lands.
+Overlays (promotion, new game, game over) are opened through callbacks the app wires.
+Nothing here shows who really plays the Turk.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 import chess
 import pygame
@@ -31,29 +31,25 @@ from game.match import (
 from game.model.material import Captures, captures_in
 from game.model.session import GameError
 from game.storage import GameArchive
-from game.ui.board_input import BoardController, IllegalAttempt, MoveAttempt
+from game.ui.automaton.gestures import BoardFrame
+from game.ui.automaton.presence import Automaton
+from game.ui.board_input import IllegalAttempt, MoveAttempt
 from game.ui.board_view import BoardGeometry, BoardView
-from game.ui.intents import (
-    Command,
-    CommandIssued,
-    Intent,
-    PointerCancelled,
-    PointerMoved,
-    PointerPressed,
-    PointerReleased,
-    TextTyped,
-)
+from game.ui.captions import Captions
+from game.ui.intents import Intent, PointerPressed
 from game.ui.layout import PlayLayout, play_layout
 from game.ui.scene import Scene
+from game.ui.scenes.play_input import PlayObserver, VisitorInput
 from game.ui.scenes.play_panels import StatusPanel, play_buttons
+from game.ui.scenes.staging import Staging
 from game.ui.scoresheet import Scoresheet
 from game.ui.services import Services
 from game.ui.stage_view import StageView
+from game.ui.widgets import language_row, select_language
 
 log = logging.getLogger(__name__)
 
-SAN_CHARACTERS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789=+#-")
-"""What may be typed as a move; anything else typed is ignored."""
+__all__ = ["MatchFactory", "PlayObserver", "PlayOptions", "PlayScene"]
 
 
 @dataclass(frozen=True)
@@ -61,19 +57,13 @@ class PlayOptions:
     takeback: bool = True
     archive: GameArchive | None = None
     level: int = 3
+    greeting: bool = False
+    """The Turk spells a greeting on its letter board before the game."""
+    impatience_s: float = 45.0
+    captions: bool = True
 
 
 MatchFactory = Callable[[GameSetup], Match]
-
-
-class PlayObserver(Protocol):
-    """Someone watching the visitor's hand (the hidden operator's console, via the link)."""
-
-    def piece_lifted(self, square: chess.Square) -> None:
-        """The visitor picked up (selected or started dragging) the piece on ``square``."""
-
-    def piece_dropped(self, square: chess.Square | None) -> None:
-        """The visitor put the piece down on ``square`` (``None``: put back, no move)."""
 
 
 class PlayScene(Scene):
@@ -88,12 +78,19 @@ class PlayScene(Scene):
         strings = services.strings
         self.layout: PlayLayout = play_layout(services.window_size)
         self.board = BoardView(services.assets, services.text, self._geometry())
-        self.controller = BoardController(self.board, self._legal_from)
         self.buttons = play_buttons(services.text, strings, takeback=options.takeback)
+        self.languages = language_row(services.text,
+                                      [(lang.code, lang.name) for lang in strings.languages],
+                                      strings.language)
+        self.input = VisitorInput(self.board, self.buttons, self._legal_from, self._home_square)
         self.sheet = Scoresheet(services.text, strings.get("ui.moves.title"))
-        self.stage = StageView(services.assets, services.text)
+        self.stage = StageView(services.painter, services.text)
         self.status = StatusPanel(services.text, strings)
-        self.typed = ""
+        self.captions = Captions(services.text, enabled=options.captions)
+        self.automaton = Automaton(services.assets, services.painter, text=services.text,
+                                   strings=strings, sounds=services.sounds,
+                                   captions=self.captions)
+        self.staging = Staging(self.automaton, self.board, impatience_s=options.impatience_s)
         self.captures = Captures()
         self._pending_ending = False
         self._save: concurrent.futures.Future[Path] | None = None
@@ -101,11 +98,21 @@ class PlayScene(Scene):
         self._on_game_over: Callable[[PlayScene], None] | None = None
         self._on_promotion: Callable[[PlayScene, list[chess.Move]], None] | None = None
         self._on_new_game: Callable[[PlayScene], None] | None = None
-        self.observer: PlayObserver | None = None
-        """Told when the visitor lifts and sets down pieces (the operator's live view)."""
-        self._lifted: chess.Square | None = None
 
     # -- wiring -------------------------------------------------------------------------
+
+    @property
+    def observer(self) -> PlayObserver | None:
+        """Told when the visitor lifts and sets down pieces (the operator's live view)."""
+        return self.input.observer
+
+    @observer.setter
+    def observer(self, observer: PlayObserver | None) -> None:
+        self.input.observer = observer
+
+    @property
+    def typed(self) -> str:
+        return self.input.typed
 
     def set_overlays(self, *, game_over: Callable[[PlayScene], None],
                      promotion: Callable[[PlayScene, list[chess.Move]], None],
@@ -117,17 +124,35 @@ class PlayScene(Scene):
         self._on_new_game = new_game
 
     def enter(self) -> None:
-        self.match.start()
-        self._show_position(animate=False)
-        self._pending_ending = self.match.session.is_over  # a loaded game may be finished
+        self._prewarm()
+        self._begin()
+
+    def greet(self) -> None:
+        """The Turk spells its greeting (when the settings ask for one)."""
+        if self.options.greeting and not self.match.session.is_over:
+            self.spell(self.services.strings.get("turk.board.greeting"))
 
     def exit(self) -> None:
+        self.staging.reset()
         self.match.close()
 
     def resize(self, size: tuple[int, int]) -> None:
         self.layout = play_layout(size)
         self.board.set_geometry(self._geometry())
         self._layout_buttons()
+        self._prewarm()
+
+    def _prewarm(self) -> None:
+        """Rasterise the figure, props and pieces for this size before they are needed."""
+        stage = self.layout.stage
+        self.services.painter.prewarm(stage, [n for n in self.services.painter.book.parts
+                                              if not n.startswith(("backdrop", "interior"))])
+        size = max(8, round(self.board.geometry.square_size * 0.94))
+        carried = round(stage.unit / 8 * 0.94 * 1.15)
+        for symbol in "PNBRQKpnbrqk":
+            piece = chess.Piece.from_symbol(symbol)
+            for pixels in (size, carried, max(6, round(stage.unit * 0.1))):
+                self.services.assets.piece(piece, pixels)
 
     def _geometry(self) -> BoardGeometry:
         return BoardGeometry(self.layout.board, self.match.session.visitor_color == chess.WHITE)
@@ -136,6 +161,18 @@ class PlayScene(Scene):
         vp, area = self.layout.viewport, self.layout.buttons
         self.buttons.layout(area, vertical=self.layout.buttons_vertical,
                             gap=vp.length(18), size=vp.length(84))
+        self.languages.layout(self.layout.languages, vertical=False, gap=vp.length(12),
+                              size=self.layout.languages.height)
+
+    def set_language(self, code: str) -> None:
+        """Speak another language: every label on the screen follows."""
+        strings = self.services.strings
+        strings.language = code
+        select_language(self.languages, code)
+        fresh = play_buttons(self.services.text, strings, takeback=self.options.takeback)
+        for button, new in zip(self.buttons.buttons, fresh.buttons, strict=True):
+            button.label = new.label
+        self.sheet.title = strings.get("ui.moves.title")
 
     def start_new(self, choice: GameSetup) -> None:
         """Replace the game with a new one (the old one is closed, its opponent released)."""
@@ -143,91 +180,62 @@ class PlayScene(Scene):
             return
         self.match.close()
         self.match = self._new_match(choice)
+        self._begin()
+
+    def _begin(self) -> None:
+        self.staging.reset()
         self.board.set_geometry(self._geometry())
-        self.controller.clear()
-        self.typed = ""
-        self._pending_ending = False
+        self.automaton.frame = BoardFrame(self.board.geometry.white_at_bottom)
+        self.input.clear()
         self.status.clear()
+        self.captions.clear()
         self.match.start()
         self._show_position(animate=False)
-        self._pending_ending = self.match.session.is_over
+        self._pending_ending = self.match.session.is_over  # a loaded game may be finished
 
-    # -- intents --------------------------------------------------------------------------
+    # -- the visitor ----------------------------------------------------------------------
 
     def handle(self, intent: Intent) -> bool:
-        used = self._handle(intent)
-        self._report_hand()
+        if self.automaton.spelling and isinstance(intent, PointerPressed) \
+                and self.board.geometry.rect.collidepoint(intent.pos):
+            self.automaton.stop()  # a tap on the board skips the Turk's message
+            return True
+        choice = self.languages.handle(intent)
+        if isinstance(choice, str):
+            self.set_language(choice.partition(":")[2])
+            return True
+        if choice is True:
+            return True
+        used = self.input.handle(intent, self)
+        if self.board.geometry.white_at_bottom != self.automaton.frame.white_at_bottom:
+            self.automaton.frame = BoardFrame(self.board.geometry.white_at_bottom)
         return used
-
-    def _report_hand(self, placed: chess.Square | None = None) -> None:
-        """Tell the observer when the visitor's hand picks up or sets down a piece."""
-        lifted = self.board.state.selected
-        if self.observer is None or lifted == self._lifted:
-            return
-        if self._lifted is not None:
-            self.observer.piece_dropped(placed)
-        if lifted is not None:
-            self.observer.piece_lifted(lifted)
-        self._lifted = lifted
-
-    def _handle(self, intent: Intent) -> bool:
-        action = self.buttons.handle(intent)
-        if isinstance(action, str):
-            self.press(action)
-            return True
-        if action is True:
-            return True
-        if isinstance(intent, PointerPressed):
-            self._outcome(self.controller.pointer_pressed(intent.pos))
-        elif isinstance(intent, PointerMoved):
-            self.controller.pointer_moved(intent.pos, intent.pressed)
-        elif isinstance(intent, PointerReleased):
-            self._outcome(self.controller.pointer_released(intent.pos))
-        elif isinstance(intent, PointerCancelled):
-            self.controller.pointer_cancelled()
-        elif isinstance(intent, TextTyped):
-            self._typed(intent.text)
-        elif isinstance(intent, CommandIssued):
-            return self._command(intent.command)
-        else:
-            return False
-        return True
-
-    def _command(self, command: Command) -> bool:
-        shortcuts = {Command.TAKE_BACK: "take_back", Command.NEW_GAME: "new_game",
-                     Command.SAVE: "save"}
-        if command in shortcuts:
-            self.press(shortcuts[command])
-            return True
-        if command is Command.FLIP:
-            geo = self.board.geometry
-            self.board.set_geometry(BoardGeometry(geo.rect, not geo.white_at_bottom))
-            return True
-        if command is Command.BACKSPACE and self.typed:
-            self.typed = self.typed[:-1]
-            return True
-        if command is Command.ACTIVATE and self.typed:
-            self._play_typed()
-            return True
-        if command is Command.CANCEL and self.typed:
-            self.typed = ""
-            return True
-        home = self._home_square()
-        self._outcome(self.controller.command(command, home=home))
-        return command in (Command.LEFT, Command.RIGHT, Command.UP, Command.DOWN,
-                           Command.ACTIVATE, Command.CANCEL)
 
     def _home_square(self) -> chess.Square:
         king = chess.Board(self.match.position.fen).king(self.match.session.visitor_color)
         return king if king is not None else chess.E1
 
-    def _typed(self, text: str) -> None:
-        clean = "".join(ch for ch in text if ch in SAN_CHARACTERS)
-        if clean:
-            self.typed = (self.typed + clean)[:10]
+    def _legal_from(self, square: chess.Square) -> list[chess.Move]:
+        if (not self.board.is_idle or self.staging.is_busy or self._pending_ending
+                or self.automaton.spelling):
+            return []
+        return self.match.session.legal_moves_from(square)
 
-    def _play_typed(self) -> None:
-        text, self.typed = self.typed, ""
+    def attempt(self, outcome: MoveAttempt | IllegalAttempt) -> None:
+        """The visitor tried a move on the board."""
+        if isinstance(outcome, IllegalAttempt):
+            self.status.flash("ui.status.illegal")
+            self.staging.illegal(outcome.from_square, outcome.to_square)
+            return
+        moves = [m for m in self.match.session.legal_moves_from(outcome.from_square)
+                 if m.to_square == outcome.to_square]
+        if len(moves) > 1 and self._on_promotion is not None:
+            self._on_promotion(self, moves)
+        elif moves:
+            self.play(moves[0], dragged=outcome.dragged)
+
+    def play_typed(self, text: str) -> None:
+        """A move typed in SAN."""
         if not self.match.session.is_visitor_turn:
             self.status.flash("ui.status.not_your_turn")
             return
@@ -237,23 +245,6 @@ class PlayScene(Scene):
             self.status.flash("ui.status.unknown_san", text=text)
             return
         self.play(move, dragged=False)
-
-    def _legal_from(self, square: chess.Square) -> list[chess.Move]:
-        if not self.board.is_idle or self._pending_ending:
-            return []
-        return self.match.session.legal_moves_from(square)
-
-    def _outcome(self, outcome: MoveAttempt | IllegalAttempt | None) -> None:
-        if isinstance(outcome, IllegalAttempt):
-            self.status.flash("ui.status.illegal")
-        elif isinstance(outcome, MoveAttempt):
-            self._report_hand(placed=outcome.to_square)
-            moves = [m for m in self.match.session.legal_moves_from(outcome.from_square)
-                     if m.to_square == outcome.to_square]
-            if len(moves) > 1 and self._on_promotion is not None:
-                self._on_promotion(self, moves)
-            elif moves:
-                self.play(moves[0], dragged=outcome.dragged)
 
     def play(self, move: chess.Move, *, dragged: bool) -> None:
         """Play the visitor's move (from the board, the keyboard or the promotion chooser)."""
@@ -267,43 +258,25 @@ class PlayScene(Scene):
 
     def press(self, action: str) -> None:
         """A button (or its keyboard shortcut) was pressed."""
-        if action == "new_game":
-            self._open_new_game()
-        elif action == "take_back" and self.options.takeback:
-            self._take_back()
-        elif action == "resign":
-            self._resign()
-        elif action == "claim_draw":
-            claims = self.match.session.draw_claims()
-            if claims:
-                self._apply_events(self.match.claim_draw(claims[0]), dragged=False)
+        session = self.match.session
+        if action == "new_game" and self._on_new_game is not None:
+            self._on_new_game(self)
+        elif action == "take_back" and self.options.takeback and session.can_take_back():
+            self._apply_events(self.match.take_back(), dragged=False)
+        elif action == "resign" and not session.is_over:
+            if self._resign_armed_s <= 0:
+                self._resign_armed_s = 4.0
+            else:
+                self._resign_armed_s = 0.0
+                self._apply_events(self.match.resign(), dragged=False)
+        elif action == "claim_draw" and session.draw_claims():
+            self._apply_events(self.match.claim_draw(session.draw_claims()[0]), dragged=False)
         elif action == "save":
             self.save()
 
-    def _open_new_game(self) -> None:
-        if self._on_new_game is not None:
-            self._on_new_game(self)
-
-    def _take_back(self) -> None:
-        if not self.match.session.can_take_back():
-            return
-        self._apply_events(self.match.take_back(), dragged=False)
-
-    def _resign(self) -> None:
-        if self.match.session.is_over:
-            return
-        if self._resign_armed_s <= 0:
-            self._resign_armed_s = 4.0
-            return
-        self._resign_armed_s = 0.0
-        self._apply_events(self.match.resign(), dragged=False)
-
     def spell(self, text: str) -> None:
-        """The Turk spells ``text`` (scripted lines, or the hidden operator's message).
-
-        Shown in the status line until the letter board takes it over.
-        """
-        self.status.flash("ui.status.turk_says", text=text)
+        """The Turk spells ``text`` on its letter board (scripted lines, operator messages)."""
+        self.automaton.spell(text)
 
     def save(self) -> None:
         archive = self.options.archive
@@ -315,13 +288,28 @@ class PlayScene(Scene):
     def update(self, dt: float) -> None:
         self._apply_events(self.match.update(dt), dragged=False)
         self.board.update(dt)
+        self.automaton.update(dt)
         self.status.update(dt)
+        self.captions.update(dt)
+        self._follow_the_visitors_hand()
+        waiting = self.match.session.is_visitor_turn and not self.staging.is_busy
+        self.staging.visitor_waiting(dt, waiting=waiting)
         self._resign_armed_s = max(0.0, self._resign_armed_s - dt)
         self._poll_save()
-        if self._pending_ending and self.board.is_idle and self._on_game_over is not None:
+        if (self._pending_ending and self.board.is_idle and not self.automaton.is_busy
+                and self._on_game_over is not None):
             self._pending_ending = False
             self._on_game_over(self)
         self._refresh_buttons()
+
+    def _follow_the_visitors_hand(self) -> None:
+        state = self.board.state
+        if state.drag is not None:
+            self.automaton.life.interest = self.layout.stage.to_stage(state.drag.pos)
+        elif state.selected is not None:
+            self.automaton.life.interest = self.automaton.frame.point(state.selected)
+        else:
+            self.automaton.life.interest = None
 
     def _poll_save(self) -> None:
         future = self._save
@@ -338,19 +326,48 @@ class PlayScene(Scene):
     def _apply_events(self, events: list[MatchEvent], *, dragged: bool) -> None:
         for event in events:
             if isinstance(event, MovePlayed):
-                self._show_position(animate=not (event.by_visitor and dragged))
+                self._moved(event, dragged=dragged)
             elif isinstance(event, MovesTakenBack):
-                self.controller.clear()
+                self.input.clear()
+                self.staging.reset()
                 self._show_position(animate=False)
                 self.status.flash("ui.status.taken_back")
             elif isinstance(event, TurkThinking):
                 self.status.thinking = event.thinking
+                if event.thinking:
+                    self.automaton.set_whirring(True)
             elif isinstance(event, GameEnded):
-                self.controller.clear()
-                self._pending_ending = True
-                self.save()
+                self._ended()
             elif isinstance(event, OpponentFailed):
                 self.status.failure = event.message
+                self.automaton.set_whirring(False)
+
+    def _moved(self, event: MovePlayed, *, dragged: bool) -> None:
+        turk = self.match.session.turk_color
+        before = len(self.captures.taken_by(turk))
+        self.captures = captures_in(self.match.session.board())
+        if event.by_visitor:
+            self._show_position(animate=not dragged)
+            return
+        self.staging.turk_moved(event, captured_so_far=before)
+        if event.after.check_square is not None:
+            self.staging.gave_check()
+
+    def _ended(self) -> None:
+        self.input.clear()
+        self._pending_ending = True
+        self.save()
+        ending = self.match.session.ending
+        if ending is None or ending.termination.value == "abandoned":
+            return
+        strings = self.services.strings
+        if ending.winner == self.match.session.turk_color:
+            self.staging.won()
+            self.spell(strings.get("turk.board.won"))
+        elif ending.winner is None:
+            self.spell(strings.get("turk.board.draw"))
+        else:
+            self.spell(strings.get("turk.board.lost"))
 
     def _show_position(self, *, animate: bool) -> None:
         position = self.match.position
@@ -367,30 +384,39 @@ class PlayScene(Scene):
         session = self.match.session
         row = self.buttons
         if self.options.takeback:
-            row.button("take_back").enabled = session.can_take_back() and self.board.is_idle
+            row.button("take_back").enabled = (session.can_take_back() and self.board.is_idle
+                                               and not self.staging.is_busy)
         row.button("resign").enabled = not session.is_over
         row.button("resign").label = self.services.strings.get(
             "ui.button.resign_confirm" if self._resign_armed_s > 0 else "ui.button.resign")
         claim = row.button("claim_draw")
         visible = bool(session.draw_claims()) and session.is_visitor_turn
-        if claim.visible != visible:
+        if claim.visible != visible or row.buttons[0].rect is None:
             claim.visible = visible
-            self._layout_buttons()
-        if row.buttons[0].rect is None:
             self._layout_buttons()
 
     # -- drawing ----------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
-        layout = self.layout
-        self.stage.draw_static(surface, layout)
-        self.stage.draw_captures(surface, layout.stage, self.captures,
-                                 self.match.session.turk_color)
+        layout, stage = self.layout, self.layout.stage
+        self.stage.draw_room(surface, layout.viewport, stage)
+        self.automaton.draw_body(surface, stage, alpha)
+        self.stage.draw_cabinet(surface, stage)
+        self.stage.draw_captures(surface, stage, self.captures, self.match.session.turk_color,
+                                 pending=self.staging.pending_captures)
         self.board.draw(surface, alpha)
-        self.status.draw(surface, layout, self.match.session, typed=self.typed)
+        self.automaton.draw_letter_board(surface, stage)
+        self.automaton.draw_arms(surface, stage, alpha)
+        self.status.draw(surface, layout, self.match.session, typed=self.typed,
+                         turk_moving=self.staging.is_busy)
         self.buttons.draw(surface)
+        self.languages.draw(surface)
+        if self.automaton.key_turning_s > 0:
+            self.automaton.draw_key(surface, stage)
         position = self.match.position
-        self.sheet.draw(surface, layout.moves, position.sans,
+        sans = position.sans[:-1] if self.staging.is_carrying_a_move else position.sans
+        self.sheet.draw(surface, layout.moves, sans,
                         start_fullmove=position.fullmove_number_at_start,
                         start_turn=position.start_turn,
                         vertical=not layout.viewport.is_portrait, scale=layout.viewport.scale)
+        self.captions.draw(surface, layout.caption, layout.viewport.scale)

@@ -12,6 +12,7 @@ import pygame
 
 from game.content.strings import Strings
 from game.model.session import Ending, GameSession, Termination
+from game.ui.assets import for_display
 from game.ui.layout import PlayLayout
 from game.ui.text import Face, TextPainter, TextStyle
 from game.ui.widgets import Button, ButtonRow, draw_plaque
@@ -65,6 +66,7 @@ class StatusPanel:
         self.failure: str | None = None
         self._flash: tuple[str, dict[str, str]] | None = None
         self._flash_s = 0.0
+        self._plaque: tuple[tuple[int, int, int, int], pygame.Surface] | None = None
 
     def clear(self) -> None:
         self.thinking, self.failure, self._flash, self._flash_s = False, None, None, 0.0
@@ -80,8 +82,13 @@ class StatusPanel:
             if self._flash_s <= 0:
                 self._flash = None
 
-    def lines(self, session: GameSession, *, typed: str) -> tuple[str, str]:
-        """The main line and the quiet line, in the visitor's language."""
+    def lines(self, session: GameSession, *, typed: str,
+              turk_moving: bool = False) -> tuple[str, str]:
+        """The main line and the quiet line, in the visitor's language.
+
+        ``turk_moving``: the Turk's hand is still carrying its move (the model already has
+        it), so the visitor is not yet told it is their turn.
+        """
         s = self._strings
         if self.failure is not None:
             return s.get("ui.status.engine_failed", reason=self.failure), ""
@@ -90,6 +97,8 @@ class StatusPanel:
         if self._flash is not None:
             key, fields = self._flash
             return s.get(key, **fields), ""
+        if turk_moving:
+            return s.get("ui.status.turk_moving"), ""
         if session.ending is not None:
             return ending_lines(s, session.ending, session.visitor_color)
         if session.is_turk_turn:
@@ -103,12 +112,17 @@ class StatusPanel:
         return main, quiet
 
     def draw(self, surface: pygame.Surface, layout: PlayLayout, session: GameSession, *,
-             typed: str) -> None:
+             typed: str, turk_moving: bool = False) -> None:
         rect = layout.status
         vp = layout.viewport
-        draw_plaque(surface, rect, radius=vp.length(14), top=PAPER_TOP, bottom=PAPER_BOTTOM,
-                    edge=PAPER_EDGE)
-        main, quiet = self.lines(session, typed=typed)
+        key = (rect.x, rect.y, rect.width, rect.height)
+        if self._plaque is None or self._plaque[0] != key:
+            plaque = pygame.Surface(rect.size, pygame.SRCALPHA)
+            draw_plaque(plaque, plaque.get_rect(), radius=vp.length(14), top=PAPER_TOP,
+                        bottom=PAPER_BOTTOM, edge=PAPER_EDGE)
+            self._plaque = (key, for_display(plaque))
+        surface.blit(self._plaque[1], rect)
+        main, quiet = self.lines(session, typed=typed, turk_moving=turk_moving)
         inner = rect.inflate(-vp.length(40), -vp.length(24))
         main_style = TextStyle(Face.SERIF, vp.length(40), INK)
         quiet_style = TextStyle(Face.ITALIC, vp.length(28), INK_SOFT)

@@ -1,0 +1,82 @@
+"""Captions: every sound and spoken line shown as text, for as long as it lasts.
+
+Owns: ``Captions`` — short captions that fade after a few seconds, held captions that stay
+while a loop runs (the clockwork), and a line being spelled on the letter board. Drawn on a
+dark plaque at the bottom of the stage; staff can turn captions off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui.text import Face, TextPainter, TextStyle
+
+INK = (250, 238, 212)
+PLAQUE = (14, 9, 6, 190)
+
+
+@dataclass
+class _Caption:
+    text: str
+    left_s: float
+
+
+class Captions:
+    def __init__(self, text: TextPainter, *, enabled: bool = True) -> None:
+        self._text = text
+        self.enabled = enabled
+        self._shown: list[_Caption] = []
+        self._held: dict[str, str] = {}
+
+    def show(self, text: str, seconds: float = 2.5) -> None:
+        """Show a caption for a while (the same text again just extends it)."""
+        for caption in self._shown:
+            if caption.text == text:
+                caption.left_s = max(caption.left_s, seconds)
+                return
+        self._shown.append(_Caption(text, seconds))
+        del self._shown[:-2]
+
+    def hold(self, key: str, text: str | None) -> None:
+        """Keep a caption up under ``key`` until it is held with ``None``."""
+        if text is None:
+            self._held.pop(key, None)
+        else:
+            self._held[key] = text
+
+    def clear(self) -> None:
+        self._shown.clear()
+        self._held.clear()
+
+    def update(self, dt: float) -> None:
+        for caption in self._shown:
+            caption.left_s -= dt
+        self._shown = [c for c in self._shown if c.left_s > 0]
+
+    @property
+    def lines(self) -> list[str]:
+        return list(self._held.values()) + [c.text for c in self._shown]
+
+    def draw(self, surface: pygame.Surface, area: pygame.Rect, scale: float) -> None:
+        if not self.enabled:
+            return
+        style = TextStyle(Face.ITALIC, max(14, round(30 * scale)), INK)
+        pad = round(20 * scale)
+        lines = [part for line in self.lines[-3:]
+                 for part in self._text.wrap(line, style, area.width - 2 * pad)][-4:]
+        if not lines:
+            return
+        step = round(style.size * 1.25)
+        width = max(self._text.size(line, style)[0] for line in lines) + 2 * pad
+        height = step * len(lines) + round(12 * scale)
+        plaque = pygame.Rect(0, 0, min(width, area.width), height)
+        plaque.midbottom = area.midbottom
+        patch = pygame.Surface(plaque.size, pygame.SRCALPHA)
+        pygame.draw.rect(patch, PLAQUE, patch.get_rect(), border_radius=round(10 * scale))
+        surface.blit(patch, plaque)
+        for index, line in enumerate(lines):
+            self._text.draw(surface, line, style,
+                            (plaque.centerx, plaque.top + round(6 * scale) + index * step),
+                            anchor="midtop")

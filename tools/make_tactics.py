@@ -1,0 +1,187 @@
+"""Make the engine's test positions from Stockfish analysis of Stockfish games.
+
+Writes two files under tests/data/ (Stockfish is needed only here, to make them):
+
+* ``tactics.epd`` — positions where one move is clearly best: at depth 18 Stockfish rates
+  it at least 200 centipawns above the second-best move, and the side to move is not
+  already winning by a mile. Each line is EPD with ``bm`` (the move), ``id`` and a ``c0``
+  comment giving both scores and the depth at which a quick search first found the move.
+* ``human.jsonl`` — positions where a human would simply recapture, or save an attacked
+  queen or rook: the opponent's last move is known (so a program can be told the game),
+  every move within 100 centipawns of the best is a recapture / moves the attacked piece
+  (or takes its attacker), and the best move of any other kind is at least 250 worse.
+
+The positions come from games between weakened Stockfish instances (``Skill Level``
+3-8, 30 ms a move) started from the project's match openings — weak play is where
+tactics arise. Stockfish (Debian package ``stockfish``) is used only by this script.
+
+Usage: python tools/make_tactics.py [--games 120] [--seed 1770]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import chess
+import chess.engine
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+VALUE = {chess.PAWN: 1, chess.KNIGHT: 3, chess.BISHOP: 3, chess.ROOK: 5, chess.QUEEN: 9,
+         chess.KING: 100}
+
+
+def stockfish() -> str:
+    """Path of Stockfish.
+
+    :raises SystemExit: if it is not installed.
+    """
+    path = shutil.which("stockfish") or "/usr/games/stockfish"
+    if not Path(path).is_file():
+        raise SystemExit("Stockfish is needed to make the test positions (apt install stockfish)")
+    return path
+
+
+def openings() -> list[list[str]]:
+    lines = []
+    for raw in (DATA / "match_openings.txt").read_text(encoding="utf-8").splitlines():
+        text = raw.split("#", 1)[0].strip()
+        if text:
+            lines.append(text.split())
+    return lines
+
+
+def play_games(engine: chess.engine.SimpleEngine, games: int,
+               rng: random.Random) -> Iterator[tuple[chess.Board, chess.Move | None]]:
+    """Positions (with the move that led to each) from weak Stockfish self-play."""
+    lines = openings()
+    for index in range(games):
+        board = chess.Board()
+        for san in lines[index % len(lines)]:
+            board.push_san(san)
+        while not board.is_game_over() and board.ply() < 160:
+            engine.configure({"Skill Level": rng.randint(3, 8)})
+            move = engine.play(board, chess.engine.Limit(time=0.03)).move
+            if move is None:
+                break
+            board.push(move)
+            if board.ply() >= 12:
+                yield board.copy(), board.peek()
+
+
+def cp(score: chess.engine.PovScore, turn: chess.Color) -> int:
+    return score.pov(turn).score(mate_score=10_000)
+
+
+def tactic(engine: chess.engine.SimpleEngine, board: chess.Board) -> str | None:
+    """The EPD line if ``board`` has one clearly best move, else None."""
+    quick = engine.analyse(board, chess.engine.Limit(depth=10), multipv=2)
+    if len(quick) < 2 or cp(quick[0]["score"], board.turn) - cp(quick[1]["score"],
+                                                                    board.turn) < 150:
+        return None
+    deep = engine.analyse(board, chess.engine.Limit(depth=18), multipv=2)
+    if len(deep) < 2:
+        return None
+    best, second = (cp(info["score"], board.turn) for info in deep[:2])
+    if best - second < 200 or best > 1500 or best < 100:
+        return None
+    move = deep[0]["pv"][0]
+    found = next((d for d in range(1, 11)
+                  if engine.analyse(board, chess.engine.Limit(depth=d))["pv"][0] == move), 11)
+    return (f"{board.epd()} bm {board.san(move)}; c0 \"sf18 best {best} second {second} "
+            f"found at depth {found}\";")
+
+
+def _attacked_big_pieces(board: chess.Board) -> set[chess.Square]:
+    """Our queens and rooks attacked by a cheaper piece or attacked and undefended."""
+    found = set()
+    for square in board.pieces(chess.QUEEN, board.turn) | board.pieces(chess.ROOK, board.turn):
+        attackers = board.attackers(not board.turn, square)
+        value = VALUE[board.piece_type_at(square) or chess.PAWN]
+        cheaper = any(VALUE[board.piece_type_at(a) or chess.KING] < value for a in attackers)
+        if attackers and (cheaper or not board.attackers(board.turn, square)):
+            found.add(square)
+    return found
+
+
+def human(engine: chess.engine.SimpleEngine, board: chess.Board,
+          last: chess.Move) -> dict[str, object] | None:
+    """The record if recapturing or rescuing is clearly right here, else None."""
+    before = board.copy()
+    before.pop()
+    recapture = before.is_capture(last)
+    threatened = _attacked_big_pieces(board)
+    if not recapture and not threatened:
+        return None
+
+    def fits(move: chess.Move) -> bool:
+        if recapture and move.to_square == last.to_square and board.is_capture(move):
+            return True
+        return move.from_square in threatened or (
+            board.is_capture(move) and any(move.to_square in board.attackers(not board.turn, s)
+                                           for s in threatened))
+
+    legal = list(board.legal_moves)
+    infos = engine.analyse(board, chess.engine.Limit(depth=12), multipv=len(legal))
+    scored = [(cp(info["score"], board.turn), info["pv"][0]) for info in infos]
+    best = scored[0][0]
+    good = [move for score, move in scored if score >= best - 100]
+    others = [score for score, move in scored if not fits(move)]
+    if not good or not all(fits(m) for m in good) or (others and max(others) > best - 250):
+        return None
+    recaptures = any(board.is_capture(m) and m.to_square == last.to_square for m in good)
+    return {"fen_before": before.fen(), "last": last.uci(), "fen": board.fen(),
+            "kind": "recapture" if recapture and recaptures else "rescue",
+            "good": [m.uci() for m in good], "best_cp": best}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--games", type=int, default=120)
+    parser.add_argument("--seed", type=int, default=1770)
+    parser.add_argument("--tactics", type=int, default=150)
+    parser.add_argument("--human", type=int, default=120)
+    args = parser.parse_args(argv)
+    rng = random.Random(args.seed)
+    player = chess.engine.SimpleEngine.popen_uci(stockfish())
+    judge = chess.engine.SimpleEngine.popen_uci(stockfish())
+    judge.configure({"Hash": 64})
+    tactics: list[str] = []
+    humans: list[dict[str, object]] = []
+    seen: set[str] = set()
+    try:
+        for board, last in play_games(player, args.games, rng):
+            if board.epd() in seen or (len(tactics) >= args.tactics
+                                       and len(humans) >= args.human):
+                continue
+            seen.add(board.epd())
+            if last is not None and len(humans) < args.human and rng.random() < 0.5:
+                record = human(judge, board, last)
+                if record is not None:
+                    humans.append(record)
+                    continue
+            if len(tactics) < args.tactics and rng.random() < 0.35:
+                line = tactic(judge, board)
+                if line is not None:
+                    name = f"turk-{len(tactics) + 1:03d}"
+                    tactics.append(line.replace(" c0 ", f' id "{name}"; c0 '))
+            print(f"\r{len(seen)} positions: {len(tactics)} tactics, {len(humans)} human",
+                  end="", file=sys.stderr, flush=True)
+    finally:
+        player.quit()
+        judge.quit()
+    (DATA / "tactics.epd").write_text("\n".join(tactics) + "\n", encoding="utf-8")
+    (DATA / "human.jsonl").write_text(
+        "".join(json.dumps(r, sort_keys=True) + "\n" for r in humans), encoding="utf-8")
+    print(f"\nwrote {len(tactics)} tactics and {len(humans)} human positions", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
