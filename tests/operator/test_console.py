@@ -213,5 +213,11 @@ def test_duo_runs_the_console_in_a_second_window_over_the_same_link(tmp_path: Pa
         assert (record.san, record.author) == ("e4", MoveAuthor.OPERATOR)
         assert play.match.crew.operator_name == NAME
         assert not play.board.state.selected, "the console's clicks never reach the visitor"
+        assert scene.desk.say("Échec!") is None
+        while play.automaton.spelling is None:  # the Turk spells it on its letter board
+            assert time.monotonic() < deadline
+            app.step(STEP)
+            time.sleep(0.002)
+        assert play.automaton.spelling == "ÉCHEC!"
     finally:
         app.close()
