@@ -9,7 +9,9 @@ operator's time at the lever up to date for the reveal.
 
 Nothing here touches the visitor's screen except ``spell`` (the operator's words, which the
 Turk spells as its own): a joining, leaving, failing or refused operator shows nowhere but in
-the log. No pygame is needed; it runs in the app's loop as a companion.
+the log. It draws nothing (pygame appears only in the companion's signature); it runs in the
+app's loop as a companion, each fixed step before the scenes'. It lives in the UI layer
+because ``game.opponents`` and ``game.net`` are independent layers: this is where they meet.
 """
 
 from __future__ import annotations
