@@ -111,6 +111,8 @@ class HintAnalyser:
             except (OSError, chess.engine.EngineError, TimeoutError) as exc:
                 raise RuntimeError(f"the hint engine {' '.join(self._command)!r} could not "
                                    f"be started: {exc}") from exc
+            if "OwnBook" in self._engine.options:  # a book answer has no scores to offer
+                self._engine.configure({"OwnBook": False})
         return self._engine
 
     def _quit(self) -> None:
