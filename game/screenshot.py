@@ -23,6 +23,7 @@ from game.model.session import GameSession
 from game.opponents.base import MoveReply, MoveRequest
 from game.opponents.idle import IdleOpponent
 from game.opponents.scripted import ScriptedOpponent
+from game.ui.console.showcase import CONSOLE_SCENES, take_console_screenshot
 from game.ui.scenes.exhibition import ExhibitionScene
 from game.ui.scenes.play import PlayScene
 
@@ -213,9 +214,12 @@ def take_screenshot(shot: Shot, out: Path, *, settings: Settings | None = None) 
 
     :raises ScreenshotError: for an unknown scene or an unusable set-up.
     """
+    if shot.scene in CONSOLE_SCENES:  # the hidden operator's console: a window of its own
+        return take_console_screenshot(shot.scene, shot.size, shot.language, out)
     recipe = RECIPES.get(shot.scene)
     if recipe is None:
-        raise ScreenshotError(f"unknown scene {shot.scene!r}; scenes: {', '.join(RECIPES)}")
+        raise ScreenshotError(f"unknown scene {shot.scene!r}; scenes: "
+                              f"{', '.join((*RECIPES, *CONSOLE_SCENES))}")
     base = settings or Settings()
     settings = base.replace(window_size=shot.size, language=shot.language, color=shot.color,
                             fullscreen=False, pacing=False, greeting=False, mute=True,
