@@ -1,16 +1,21 @@
 """Operator-link latency: from the operator sending a move to the kiosk's model having it.
 
-The kiosk side runs here: a 60 Hz loop that polls an ``OperatorLink`` on 127.0.0.1, applies
-each operator move to a ``chess.Board`` (standing in for the match), lets a scripted visitor
-reply at once, and publishes the new state. The operator runs in a separate process
-(this script with ``--operator``): an ``OperatorClient`` that answers every state in which
-the Turk is to move, after a random 0–40 ms "thought" so that moves arrive at random points
-of the kiosk's frame, and prints the moment it sent each move.
+The kiosk side runs here as the game runs it: a 60 Hz loop that steps the kiosk's
+``OperatorHost`` (the ``OperatorLink`` on 127.0.0.1, the director) and then the real ``Match``
+whose source of Turk moves is an ``OperatorOpponent``, exactly in the app's order. A scripted
+visitor replies at once to each Turk move, and a game that ends or grows long starts anew. The
+operator runs in a separate process (this script with ``--operator``): an ``OperatorClient``
+that answers every state in which the Turk is to move, after a random 0–40 ms "thought" so
+that moves arrive at random points of the kiosk's frame, and prints the moment it sent each.
+"Applied" is the moment ``Match.update`` reports the ``MovePlayed`` of that move.
+
+The match's human-like pacing is off here: it deliberately holds every Turk move the same
+way whoever made it, so it is not part of the link's latency.
 
 Both processes read ``time.monotonic()``, which on Linux is CLOCK_MONOTONIC and therefore
 the same clock system-wide, so "applied − sent" is a true one-way latency: it includes the
-operator client's thread, loopback TCP, the link thread, and the wait for the kiosk's next
-frame (up to 16.7 ms at 60 Hz).
+operator client's thread, loopback TCP, the link thread, the director and the match, and the
+wait for the kiosk's next frame (up to 16.7 ms at 60 Hz).
 
 Usage: ``nice -n 10 python benchmarks/link.py [--moves 300]``. The last line is exactly
 ``move_latency_p50_ms=X move_latency_p99_ms=X``.
@@ -30,9 +35,15 @@ import time
 
 import chess
 
+from game.match import GameSetup, Match, MovePlayed
+from game.model.director import Director, DirectorSettings
+from game.model.pacing import Pacing
+from game.model.session import GameSession
 from game.net import protocol
 from game.net.client import OperatorClient, StateChanged
-from game.net.link import OperatorLink, OperatorMoved
+from game.net.link import OperatorLink
+from game.opponents.idle import IdleOpponent
+from game.ui.console.host import OperatorHost
 
 FRAME_S = 1 / 60
 MAX_GAME_PLIES = 80
@@ -67,43 +78,44 @@ def run_operator(host: str, port: int) -> None:
 
 
 class Kiosk:
-    """The kiosk's side of the benchmark: a board, a scripted visitor, the link."""
+    """The kiosk's side: the host, a match against the operator, a scripted visitor."""
 
-    def __init__(self, link: OperatorLink, seed: int) -> None:
-        self.link = link
+    def __init__(self, host: OperatorHost, seed: int) -> None:
+        self.host = host
         self.rng = random.Random(seed)
         self.games = 0
-        self.board = chess.Board()
-        self.game_id = ""
+        self.match = self._new_match()
         self.applied: dict[tuple[str, int], float] = {}
-        self.new_game()
+        self.spell = lambda text: None
+        self.observer = None
+        host.attach(self)  # the host follows ``self.match`` like a play screen's
 
-    def new_game(self) -> None:
+    def _new_match(self) -> Match:
         self.games += 1
-        self.game_id = f"bench-{self.games}"
-        self.board = chess.Board()
-        self.visitor_moves()
+        session = GameSession(visitor_color=chess.WHITE, game_id=f"bench-{self.games}")
+        match = Match(session, self.host.opponent_for(GameSetup("white", 3)),
+                      pacing=Pacing.instant())
+        match.start()
+        return match
 
     def visitor_moves(self) -> None:
-        """The visitor (white) replies at once; a finished or long game starts anew."""
-        if self.board.is_game_over() or self.board.ply() >= MAX_GAME_PLIES:
-            self.new_game()
-            return
-        self.board.push(self.rng.choice(sorted(self.board.legal_moves, key=chess.Move.uci)))
-        if self.board.is_game_over():
-            self.new_game()
-            return
-        self.link.publish_state(protocol.GameState.from_board(
-            self.board, game_id=self.game_id, turk_color=chess.BLACK, status="playing"))
+        """The visitor replies at once; a finished or long game starts anew."""
+        session = self.match.session
+        if session.is_over or session.ply >= MAX_GAME_PLIES:
+            self.match.close()
+            self.match = self._new_match()
+            session = self.match.session
+        board = session.board()
+        self.match.play_visitor_move(self.rng.choice(sorted(board.legal_moves,
+                                                            key=chess.Move.uci)))
 
     def frame(self) -> None:
-        for event in self.link.poll():
-            if not isinstance(event, OperatorMoved):
-                continue
-            if (event.game_id, event.ply) != (self.game_id, self.board.ply()):
-                continue  # the match re-checks; nothing stale should get here
-            self.board.push_uci(event.uci)
-            self.applied[(event.game_id, event.ply)] = time.monotonic()
+        """One frame of the kiosk's loop: the host, then the match (the app's order)."""
+        self.host.update(FRAME_S)
+        for event in self.match.update(FRAME_S):
+            if isinstance(event, MovePlayed) and not event.by_visitor:
+                self.applied[(self.match.session.game_id, event.record.ply)] = time.monotonic()
+        if self.match.session.is_visitor_turn or self.match.session.is_over:
             self.visitor_moves()
 
 
@@ -113,12 +125,15 @@ def run_kiosk(moves: int) -> list[float]:
     # This operator moves some thirty times a second, far beyond the human rate the default
     # limit is set for; lift the limit so the benchmark measures the link, not the limiter.
     link = OperatorLink(pairing_code=code, lines_per_s=1000.0, burst=1000)
-    link.start()
+    operator_host = OperatorHost(link, director=Director(DirectorSettings(), now=0.0),
+                                 standby=lambda setup: IdleOpponent(), pacing=Pacing.instant())
+    operator_host.start()
     host, port = link.address
-    kiosk = Kiosk(link, seed=1770)
+    kiosk = Kiosk(operator_host, seed=1770)
     operator = subprocess.Popen(
         [sys.executable, __file__, "--operator", host, str(port)],
-        env={**os.environ, CODE_ENV: code}, stdout=subprocess.PIPE, text=True)
+        env={**os.environ, CODE_ENV: code, "PYGAME_HIDE_SUPPORT_PROMPT": "1"},
+        stdout=subprocess.PIPE, text=True)
     sent: dict[tuple[str, int], float] = {}
 
     def read_sent() -> None:
@@ -141,7 +156,8 @@ def run_kiosk(moves: int) -> list[float]:
         operator.terminate()
         operator.wait(5)
         reader.join(5)
-        link.close()
+        kiosk.match.close()
+        operator_host.close()
     print(f"games={kiosk.games} operator_moves_applied={len(kiosk.applied)}")
     return [(kiosk.applied[key] - sent[key]) * 1000 for key in kiosk.applied if key in sent]
 

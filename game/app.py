@@ -13,6 +13,7 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 import chess
 import pygame
@@ -31,7 +32,7 @@ from game.storage import GameArchive
 from game.ui.art import ArtBook, PartPainter
 from game.ui.assets import Assets
 from game.ui.input import InputTranslator
-from game.ui.intents import Command, CommandIssued, QuitRequested, WindowResized
+from game.ui.intents import Command, CommandIssued, Intent, QuitRequested, WindowResized
 from game.ui.loop import STEP_S, FixedStep
 from game.ui.reveal.flow import RevealFlow, RevealTexts
 from game.ui.scene import SceneStack
@@ -49,6 +50,27 @@ from game.ui.text import TextPainter
 log = logging.getLogger(__name__)
 
 OpponentFactory = Callable[[GameSetup], Opponent]
+
+
+class Companion(Protocol):
+    """Something that runs in the app's loop beside the visitor's screen: the kiosk's side of
+    a hidden-operator session, or the operator's console in a second window."""
+
+    def attach(self, play: PlayScene) -> None:
+        """A play screen was shown (follow its game)."""
+
+    def claim(self, events: list[pygame.event.Event]) -> list[pygame.event.Event]:
+        """Take the events meant for the companion's own window; return the rest."""
+        ...
+
+    def update(self, dt: float) -> None:
+        """One fixed step, before the scenes' (so what arrived is seen in this step)."""
+
+    def frame(self, frame_s: float) -> None:
+        """After the visitor's frame is drawn (a second window draws itself here)."""
+
+    def close(self) -> None:
+        """The app is closing."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +123,8 @@ class App:
         self.loop = FixedStep()
         self.running = True
         self.frames = 0
+        self.companions: list[Companion] = []
+        """What runs beside the visitor's screen (hidden-operator sessions)."""
 
     # -- building games -----------------------------------------------------------------
 
@@ -132,6 +156,8 @@ class App:
         play.set_overlays(game_over=self._open_game_over, promotion=self._open_promotion,
                           new_game=self._open_new_game)
         self.stack.replace(play)
+        for companion in self.companions:
+            companion.attach(play)
         if settings.show and show:
             self.stack.push(ExhibitionScene(self.services, lambda skipped: self._end_show(
                 play, skipped=skipped), captions_enabled=settings.captions))
@@ -214,7 +240,7 @@ class App:
 
     def step(self, frame_s: float) -> None:
         """One frame: input, fixed updates, drawing. Tests call this with a fixed ``frame_s``."""
-        for intent in self.services.input.poll(self.screen.get_size()):
+        for intent in self._intents():
             command = intent.command if isinstance(intent, CommandIssued) else None
             if isinstance(intent, WindowResized):
                 self._resized()
@@ -226,10 +252,27 @@ class App:
                 self.stack.handle(intent)
         steps, alpha = self.loop.advance(frame_s)
         for _ in range(steps):
+            for companion in self.companions:
+                companion.update(STEP_S)
             self.stack.update(STEP_S)
         self.draw(alpha)
         pygame.display.flip()
+        for companion in self.companions:
+            companion.frame(frame_s)
         self.frames += 1
+
+    def _intents(self) -> list[Intent]:
+        """Drain the event queue once: companions take their windows' events, the rest
+        become the visitor's intents."""
+        events = pygame.event.get()
+        for companion in self.companions:
+            events = companion.claim(events)
+        size = self.screen.get_size()
+        intents = [self.services.input.translate(event, size) for event in events]
+        if any(event.type == pygame.WINDOWCLOSE for event in events):
+            # With a second window open, closing this one sends no QUIT of its own.
+            intents.append(QuitRequested())
+        return [intent for intent in intents if intent is not None]
 
     def draw(self, alpha: float = 0.0) -> None:
         self.stack.draw(self.screen, alpha)
@@ -249,6 +292,8 @@ class App:
     def close(self) -> None:
         while self.stack.top is not None:
             self.stack.pop()
+        for companion in self.companions:
+            companion.close()
         self.archive.close()
         self.reveal_store.close()
         self.services.sounds.stop_all()

@@ -1,4 +1,5 @@
-"""The ``turk`` command: play (the default), engine, screenshot.
+"""The ``turk`` command: play (the default), engine, screenshot, and the hidden-operator
+session: host (the visitor's side), operator (the console), duo (both on one computer).
 
 Owns: argument parsing, logging set-up, and turning every start-up problem (bad settings, a
 missing engine, an unreadable PGN) into one clear line and exit status 2 — never a traceback.
@@ -14,13 +15,19 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game import __version__
 from game.config import LANGUAGES, Settings, SettingsError, load_settings
+from game.net.wire import DEFAULT_PORT, PAIRING_CODE_ENV
+
+if TYPE_CHECKING:
+    from game.app import App
+    from game.model.session import GameSession
 
 log = logging.getLogger("game")
 
-SUBCOMMANDS = ("play", "engine", "screenshot")
+SUBCOMMANDS = ("play", "engine", "screenshot", "host", "operator", "duo")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -33,6 +40,45 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _kiosk_address(text: str) -> tuple[str, int]:
+    """``HOST``, ``HOST:PORT`` or ``[IPv6]:PORT``."""
+    host, port = text, str(DEFAULT_PORT)
+    if text.startswith("["):
+        host, _, rest = text[1:].partition("]")
+        port = rest.removeprefix(":") or port
+    elif text.count(":") == 1:
+        host, port = text.split(":")
+    if not host or not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not HOST or HOST:PORT, e.g. "
+                                         "192.168.1.20:1770")
+    return host, int(port)
+
+
+def _add_game_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--settings", type=Path, help="a settings file (TOML)")
+    parser.add_argument("--fullscreen", action="store_true", default=None,
+                        help="fill the screen (kiosks)")
+    parser.add_argument("--size", type=_size, help="window size, e.g. 1280x720")
+    parser.add_argument("--engine", help="builtin (default), stockfish, or a UCI engine's path")
+    parser.add_argument("--level", type=int, choices=range(1, 9), metavar="1-8",
+                        help="the Turk's strength: 1 a beginner can win … 8 full strength")
+    parser.add_argument("--color", choices=("white", "black", "random"), help="your colour")
+    parser.add_argument("--language", choices=LANGUAGES, help="language of the screens")
+    parser.add_argument("--pgn", type=Path, help="continue the game in this PGN file")
+    parser.add_argument("--data-dir", type=Path, help="where games and logs are kept")
+    parser.add_argument("--no-pacing", action="store_true",
+                        help="the Turk answers as soon as its engine does")
+
+
+def _add_session_options(parser: argparse.ArgumentParser, *, port_help: str) -> None:
+    _add_game_options(parser)
+    parser.add_argument("--port", type=int, help=port_help)
+    parser.add_argument("--pairing-code", help=f"the one-time code (default: ${PAIRING_CODE_ENV}"
+                        ", or a new one, written to the log)")
+    parser.add_argument("--hybrid", action="store_true", default=None,
+                        help="the operator also sees the engine's three best moves")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="turk", description="Play chess against the Mechanical Turk, von Kempelen's "
@@ -41,24 +87,38 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = commands.add_parser("play", help="play against the Turk (the default)")
-    play.add_argument("--settings", type=Path, help="a settings file (TOML)")
-    play.add_argument("--fullscreen", action="store_true", default=None,
-                      help="fill the screen (kiosks)")
-    play.add_argument("--size", type=_size, help="window size, e.g. 1280x720")
-    play.add_argument("--engine", help="builtin (default), stockfish, or a UCI engine's path")
-    play.add_argument("--level", type=int, choices=range(1, 9), metavar="1-8",
-                      help="the Turk's strength: 1 a beginner can win … 8 full strength")
-    play.add_argument("--color", choices=("white", "black", "random"), help="your colour")
-    play.add_argument("--language", choices=LANGUAGES, help="language of the screens")
-    play.add_argument("--pgn", type=Path, help="continue the game in this PGN file")
-    play.add_argument("--data-dir", type=Path, help="where games and logs are kept")
-    play.add_argument("--no-pacing", action="store_true",
-                      help="the Turk answers as soon as its engine does")
+    _add_game_options(play)
+
+    host = commands.add_parser("host", help="the visitor plays the Turk; a hidden operator "
+                               "makes its moves from `turk operator`")
+    _add_session_options(host, port_help="the port to listen on (default 1770)")
+    host.add_argument("--listen", metavar="ADDRESS",
+                      help="the address to listen on (default 127.0.0.1: this computer only)")
+
+    operator = commands.add_parser("operator", help="the hidden operator's console")
+    operator.add_argument("kiosk", metavar="HOST[:PORT]", type=_kiosk_address,
+                          help="the computer running `turk host` (port 1770 unless given)")
+    operator.add_argument("--pairing-code", help=f"the kiosk's code (or ${PAIRING_CODE_ENV}); "
+                          "otherwise the console asks")
+    operator.add_argument("--name", help="the name the reveal will credit")
+    operator.add_argument("--hybrid", action="store_true",
+                          help="show the card for the engine's suggestions from the start")
+    operator.add_argument("--size", type=_size, default=(1280, 720), help="window size")
+    operator.add_argument("--fullscreen", action="store_true", help="fill the screen")
+    operator.add_argument("--language", choices=LANGUAGES, default="en")
+
+    duo = commands.add_parser("duo", help="the visitor's window and the operator's console on "
+                              "one computer, over the same link")
+    _add_session_options(duo, port_help="the loopback port (default: any free one)")
+    duo.add_argument("--display", type=int, metavar="N",
+                     help="put the console full-screen on display N (0 is the first)")
+    duo.add_argument("--name", help="the operator's name (otherwise the console asks)")
 
     commands.add_parser("engine", help="run the built-in engine as a UCI program (stdin/stdout)")
 
     shot = commands.add_parser("screenshot", help="render a scene to a PNG, headless")
-    shot.add_argument("--scene", required=True, help="play, drag, promotion, game-over, new-game")
+    shot.add_argument("--scene", required=True, help="play, drag, promotion, game-over, "
+                      "new-game; the operator's login, console, console-hybrid, console-magnets")
     shot.add_argument("--fen", help="the position to show")
     shot.add_argument("--size", type=_size, default=(1920, 1080), help="e.g. 1080x1920")
     shot.add_argument("--language", choices=LANGUAGES, default="en")
@@ -96,7 +156,8 @@ def _setup_logging(data_dir: Path | None) -> None:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-def _play(args: argparse.Namespace) -> int:
+def _prepare(args: argparse.Namespace) -> tuple[Settings, GameSession | None] | int:
+    """The settings and a game to continue, checked before any window opens (or exit 2)."""
     from game.model.pgn import PgnError, load_pgn_file
     from game.opponents.base import OpponentUnavailableError
     from game.opponents.engine import resolve_engine
@@ -111,14 +172,88 @@ def _play(args: argparse.Namespace) -> int:
         print(f"turk: {exc}", file=sys.stderr)
         return 2
     _setup_logging(settings.data_dir)
+    return settings, session
+
+
+def _play(args: argparse.Namespace) -> int:
+    prepared = _prepare(args)
+    if isinstance(prepared, int):
+        return prepared
     from game.app import App, Launch
 
-    app = App(Launch(settings, session))
+    return _run(App(Launch(*prepared)))
+
+
+def _run(app: App) -> int:
     try:
         app.start_play()
         return app.run()
     finally:
         app.close()
+
+
+def _pairing_code(given: str | None) -> str:
+    """The session's code: given, from the environment, or new.
+
+    :raises ValueError: for a malformed code.
+    """
+    from game.net.protocol import new_pairing_code, normalize_pairing_code
+
+    code = given or os.environ.get(PAIRING_CODE_ENV) or new_pairing_code()
+    normalize_pairing_code(code)
+    return code
+
+
+def _host(args: argparse.Namespace, *, duo: bool = False) -> int:
+    """`turk host` (and `turk duo`): the visitor's window, the Turk's moves from the link."""
+    prepared = _prepare(args)
+    if isinstance(prepared, int):
+        return prepared
+    settings, session = prepared
+    changes = {"operator_listen": args.listen} if not duo and args.listen else {}
+    settings = settings.replace(**changes, **({"hybrid": True} if args.hybrid else {}))
+    from game.net.link import LinkError
+    from game.opponents.engine import resolve_engine
+    from game.ui.console.host import host_from_settings
+
+    try:
+        code = _pairing_code(args.pairing_code)
+        host = host_from_settings(
+            settings, pairing_code=code, engine=resolve_engine(settings.engine),
+            listen="127.0.0.1" if duo else None,
+            port=args.port if args.port is not None else (0 if duo else None))
+        host.start()
+    except (ValueError, LinkError) as exc:
+        print(f"turk: {exc}", file=sys.stderr)
+        return 2
+    from game.app import App, Launch
+
+    app = App(Launch(settings, session), opponent_factory=host.opponent_for)
+    app.companions.append(host)
+    if duo:
+        from game.ui.console.window import ConsoleOptions, open_console_window
+
+        options = ConsoleOptions(host.link.address, code=code,
+                                 name=args.name or "", hybrid=settings.hybrid,
+                                 language=settings.language)
+        try:
+            app.companions.append(open_console_window(options, display=args.display))
+        except ValueError as exc:
+            app.close()
+            print(f"turk: --display: {exc}", file=sys.stderr)
+            return 2
+    return _run(app)
+
+
+def _operator(args: argparse.Namespace) -> int:
+    """`turk operator HOST[:PORT]`: the hidden operator's console."""
+    _setup_logging(load_settings(None).data_dir)
+    from game.ui.console.window import ConsoleOptions, run_console
+
+    code = args.pairing_code or os.environ.get(PAIRING_CODE_ENV, "")
+    options = ConsoleOptions(args.kiosk, code=code, name=args.name or "", hybrid=args.hybrid,
+                             language=args.language)
+    return run_console(options, size=args.size, fullscreen=args.fullscreen)
 
 
 def _screenshot(args: argparse.Namespace) -> int:
@@ -151,6 +286,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return engine_main([])
         if args.command == "screenshot":
             return _screenshot(args)
+        if args.command in ("host", "duo"):
+            return _host(args, duo=args.command == "duo")
+        if args.command == "operator":
+            return _operator(args)
         return _play(args)
     except SettingsError as exc:
         print(f"turk: {exc}", file=sys.stderr)

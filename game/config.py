@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import ipaddress
 import os
 import re
 import sys
@@ -77,6 +78,14 @@ class Settings:
     data_dir: Path = field(default_factory=platform_data_dir)
     pgn_dir: Path | None = None
     """Where finished games are written; ``None`` means ``data_dir/games``."""
+    # [operator]
+    operator_listen: str = "127.0.0.1"
+    """Where the kiosk listens for the hidden operator (loopback unless staff choose)."""
+    operator_port: int = 1770
+    standin_after_s: float = 40.0
+    """How long the Turk waits for a silent or absent operator before the engine moves."""
+    hybrid: bool = False
+    """Whether the operator sees the engine's three best moves."""
 
     @property
     def games_dir(self) -> Path:
@@ -140,6 +149,24 @@ def _size(value: Any) -> str | None:
     return None if ok else f"must be [width, height] in pixels, e.g. [1280, 720], not {value!r}"
 
 
+def _ip_address(value: Any) -> str | None:
+    try:
+        ipaddress.ip_address(value if isinstance(value, str) else "")
+    except ValueError:
+        return (f"must be an IP address in quotes, e.g. \"127.0.0.1\" (this computer only) "
+                f"or the kiosk's LAN address, not {value!r}")
+    return None
+
+
+def _seconds(low: float, high: float) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int | float) \
+                or not low <= value <= high:
+            return f"must be a number of seconds from {low:g} to {high:g}, not {value!r}"
+        return None
+    return check
+
+
 def _path_text(value: Any) -> str | None:
     if isinstance(value, str | Path):
         return None
@@ -164,6 +191,10 @@ _SPECS = (
     _Spec("display", "size", "window_size", _size, lambda v: (int(v[0]), int(v[1]))),
     _Spec("files", "data_dir", "data_dir", _path_text, lambda v: Path(v).expanduser()),
     _Spec("files", "pgn_dir", "pgn_dir", _path_text, lambda v: Path(v).expanduser()),
+    _Spec("operator", "listen", "operator_listen", _ip_address),
+    _Spec("operator", "port", "operator_port", _int_range(1, 65535)),
+    _Spec("operator", "standin_after_s", "standin_after_s", _seconds(1, 3600), float),
+    _Spec("operator", "hybrid", "hybrid", _boolean),
 )
 _BY_FIELD = {spec.field: spec for spec in _SPECS}
 _BY_KEY = {(spec.section, spec.key): spec for spec in _SPECS}

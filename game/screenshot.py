@@ -27,6 +27,7 @@ from game.model.session import GameSession
 from game.opponents.base import MoveReply, MoveRequest
 from game.opponents.idle import IdleOpponent
 from game.opponents.scripted import ScriptedOpponent
+from game.ui.console.showcase import CONSOLE_SCENES, take_console_screenshot
 from game.ui.reveal.demo import MODES, demo_match, open_reveal, seed_store, show_page
 from game.ui.scenes.exhibition import ExhibitionScene
 from game.ui.scenes.play import PlayScene
@@ -258,9 +259,11 @@ def take_screenshot(shot: Shot, out: Path, *, settings: Settings | None = None) 
 
     :raises ScreenshotError: for an unknown scene or an unusable set-up.
     """
+    if shot.scene in CONSOLE_SCENES:  # the hidden operator's console: a window of its own
+        return take_console_screenshot(shot.scene, shot.size, shot.language, out)
     recipe = RECIPES.get(shot.scene) or reveal_recipe(shot.scene)
     if recipe is None:
-        scenes = ", ".join([*RECIPES, *REVEAL_SCENES])
+        scenes = ", ".join((*RECIPES, *REVEAL_SCENES, *CONSOLE_SCENES))
         raise ScreenshotError(f"unknown scene {shot.scene!r}; scenes: {scenes}")
     scratch = tempfile.TemporaryDirectory(prefix="turk-screenshot-")
     base = settings or Settings(data_dir=Path(scratch.name))  # never touch the real tally

@@ -46,3 +46,29 @@ def test_command_line_values_are_checked_too() -> None:
     with pytest.raises(SettingsError, match="level"):
         Settings().replace(level=0)
     assert Settings().replace(level=8).level == 8
+
+
+def test_the_operator_section_is_read() -> None:
+    settings = parse_settings('[operator]\nlisten = "192.168.1.20"\nport = 1771\n'
+                              'standin_after_s = 25\nhybrid = true\n')
+    assert (settings.operator_listen, settings.operator_port) == ("192.168.1.20", 1771)
+    assert settings.standin_after_s == 25.0 and isinstance(settings.standin_after_s, float)
+    assert settings.hybrid is True
+    defaults = Settings()
+    assert (defaults.operator_listen, defaults.operator_port) == ("127.0.0.1", 1770)
+    assert not defaults.hybrid
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('[operator]\nlisten = "kiosk.local"\n', "settings.toml:2: listen must be an IP address"),
+    ('[operator]\nport = 0\n', "settings.toml:2: port must be a whole number from 1 to 65535"),
+    ('[operator]\n\nstandin_after_s = 0.5\n',
+     "settings.toml:3: standin_after_s must be a number of seconds from 1 to 3600"),
+    ('[operator]\nhybrid = 1\n', "settings.toml:2: hybrid must be true or false"),
+    ('[operator]\nstandin = 30\n', "settings.toml:2: unknown setting 'standin' in [operator] "
+                                   "(did you mean 'standin_after_s'?)"),
+])
+def test_operator_errors_name_file_line_and_fix(text: str, expected: str) -> None:
+    with pytest.raises(SettingsError) as caught:
+        parse_settings(text, source="settings.toml")
+    assert str(caught.value).startswith(expected)

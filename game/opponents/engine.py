@@ -190,7 +190,7 @@ class EngineOpponent:
                 f"the engine {' '.join(self._command)!r} could not be started: {exc}") from exc
         self._name = engine.id.get("name", self._name)
         plan = self._planner(self._level, engine_name=self._name,
-                             engine_options=set(engine.options))
+                             engine_options=engine.options)
         settable = {k: v for k, v in plan.options.items() if k in engine.options}
         if "OwnBook" in engine.options:
             # The game reads the book itself, so the record can say a move was the book's.
