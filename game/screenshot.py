@@ -200,7 +200,7 @@ def recipe_new_game(app: App, shot: Shot) -> None:
 
 DEMO_GUESSES = {"engine": Guess.PERSON, "operator": Guess.PERSON, "hybrid": Guess.MACHINE,
                  "standin": Guess.MACHINE}
-REVEAL_SCENES = ("guess", "ledger", "history-<page>",
+REVEAL_SCENES = ("ledger", "history-<page>",
                  "reveal-<engine|operator|hybrid|standin>[-<page>][+<layer>|+sources]")
 
 
