@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import chess
@@ -223,7 +224,11 @@ def test_a_finished_game_is_saved_as_pgn(tmp_path: Path) -> None:
         settle(app)
         drag(app, chess.D8, chess.H4)
         settle(app, 0.5)
-        files = list((tmp_path / "games").glob("*.pgn"))
+        for _ in range(1000):  # the write happens on a worker thread: wait for it, briefly
+            files = list((tmp_path / "games").glob("*.pgn"))
+            if files and '[Result "0-1"]' in files[0].read_text():
+                break
+            time.sleep(0.01)
         assert len(files) == 1
         text = files[0].read_text()
         assert '[Result "0-1"]' in text and "Qh4#" in text and "author: scripted" in text
