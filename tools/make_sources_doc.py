@@ -19,11 +19,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run from a plain checkout too, without installing the game
 
+import tomllib  # noqa: E402
+
+from game.content.openings import parse_table  # noqa: E402
 from game.content.screens import load_operators, load_text_sources  # noqa: E402
 from game.content.sources import Source, SourceKind, load_sources  # noqa: E402
 
 ASSETS = REPO / "assets"
 DOC = REPO / "docs" / "sources.md"
+OPENINGS = ASSETS / "books" / "openings.toml"
 
 _HEADINGS = {
     SourceKind.PRIMARY: ("Primary sources", "original documents and first-hand reports"),
@@ -56,6 +60,29 @@ def entry(source: Source, places: Sequence[str]) -> list[str]:
     return lines
 
 
+def opening_sources(known: Mapping[str, Source]) -> list[str]:
+    """Markdown for the sources of the opening names the reveal shows (books/openings.toml)."""
+    table = parse_table(tomllib.loads(OPENINGS.read_text(encoding="utf-8")), str(OPENINGS))
+    cited: dict[str, list[str]] = {}
+    for opening in table.openings:
+        for source_id in opening.source_ids:
+            cited.setdefault(source_id, []).append(opening.name)
+    lines = ["## Sources of the opening names", "",
+             "The reveal names the opening a game followed and the people it is named after; "
+             "those facts and their sources live in `assets/books/openings.toml`. Ids also "
+             "in the list above are the same sources.", ""]
+    for source_id in sorted(table.sources, key=str.casefold):
+        source = table.sources[source_id]
+        if source_id in known:
+            continue
+        link = f" <{source.url}>" if source.url else ""
+        lines.append(f"- **{source_id}** — {source.title}.{link}")
+        names = sorted(set(cited.get(source_id, [])))
+        lines.append(f"  Cited by: {', '.join(names)}." if names else "  Not cited on screen.")
+    lines.append("")
+    return lines
+
+
 def render(sources: Mapping[str, Source], places: Mapping[str, Sequence[str]]) -> str:
     """The whole of docs/sources.md."""
     out = [
@@ -77,6 +104,7 @@ def render(sources: Mapping[str, Source], places: Mapping[str, Sequence[str]]) -
         for source in chosen:
             out += entry(source, places.get(source.id, []))
         out.append("")
+    out += opening_sources(sources)
     return "\n".join(out)
 
 
