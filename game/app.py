@@ -45,6 +45,7 @@ from game.ui.scenes.play import PlayOptions, PlayScene
 from game.ui.scenes.promotion import PromotionScene
 from game.ui.services import Services
 from game.ui.sound import SoundBank
+from game.ui.stage_view import StageView
 from game.ui.text import TextPainter
 
 log = logging.getLogger(__name__)
@@ -109,8 +110,10 @@ class App:
         painter = PartPainter(assets, ArtBook.load(assets))
         sounds = SoundBank(assets, volume=self.settings.volume / 100, muted=self.settings.mute,
                            rng=self._rng)
-        self.services = Services(assets, TextPainter(assets), strings, self.stack,
-                                 InputTranslator(), self.screen.get_size(), painter, sounds)
+        text = TextPainter(assets)
+        self.services = Services(assets, text, strings, self.stack, InputTranslator(),
+                                 self.screen.get_size(), painter, sounds,
+                                 StageView(painter, text))
         self.archive = GameArchive(self.settings.games_dir)
         self.reveal_store = RevealStore(self.settings.data_dir)
         self.reveal = RevealFlow(self.services, self.reveal_store,

@@ -15,6 +15,7 @@ from game.ui.assets import Assets
 from game.ui.input import InputTranslator
 from game.ui.scene import SceneStack
 from game.ui.sound import SoundBank
+from game.ui.stage_view import StageView
 from game.ui.text import TextPainter
 
 
@@ -30,3 +31,5 @@ class Services:
     painter: PartPainter
     """The stage's vector art."""
     sounds: SoundBank
+    stage: StageView
+    """The room and the cabinet, composed once and shared by every scene of the window."""

@@ -1,13 +1,17 @@
 """The stage behind and around the board: the room, the cabinet, and the captured pieces.
 
-Owns: ``StageView``. The room and the cabinet are vector art (``assets/svg``), rasterised once
-per window size into two cached layers: the room behind everything, and the cabinet (top,
-front, cushion, key) which sits in front of the figure's body and behind its arms. Captured
-pieces stand on the cabinet's end zones: the Turk's catch at its left hand (the viewer's
-right), the visitor's at the other end. Geometry is in stage units (docs/stage.md).
+Owns: ``StageView`` (one per window, shared by its scenes). The room and the cabinet are
+vector art (``assets/svg``), rasterised once per window size and framing into cached layers:
+the room behind everything, and the cabinet (top, front, cushion, open doors) which sits in
+front of the figure's body and behind its arms. Captured pieces stand on the cabinet's end
+zones: the Turk's catch at its left hand (the viewer's right), the visitor's at the other
+end. Geometry is in stage units (docs/stage.md).
 """
 
 from __future__ import annotations
+
+from collections import OrderedDict
+from typing import TypeVar
 
 import chess
 import pygame
@@ -27,6 +31,7 @@ CABINET_TOP = -0.14
 CABINET_BOTTOM = 2.3
 LEAD_COLOR = (246, 230, 196)
 CABINET_PARTS = ("cabinet_top", "cabinet_front", "cushion")
+_T = TypeVar("_T")
 
 
 class StageView:
@@ -35,19 +40,20 @@ class StageView:
     def __init__(self, painter: PartPainter, text: TextPainter) -> None:
         self._painter = painter
         self._text = text
-        self._room: tuple[tuple[object, ...], pygame.Surface] | None = None
-        self._cabinet: tuple[tuple[object, ...], pygame.Surface, pygame.Rect] | None = None
-        self.cabinet_parts: tuple[str, ...] = CABINET_PARTS
-        """Which cabinet layers are drawn (the show opens doors by changing this)."""
+        self._rooms: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+        self._cabinets: OrderedDict[tuple[object, ...],
+                                    tuple[pygame.Surface, pygame.Rect]] = OrderedDict()
 
     # -- the room -----------------------------------------------------------------------
 
     def draw_room(self, surface: pygame.Surface, viewport: Viewport, stage: Stage) -> None:
         """The room behind the figure, covering the whole window (letterbox bars included)."""
         key = (surface.get_size(), viewport.is_portrait, stage.origin, stage.unit)
-        if self._room is None or self._room[0] != key:
-            self._room = (key, self._compose_room(surface.get_size(), viewport, stage))
-        surface.blit(self._room[1], (0, 0))
+        room = self._rooms.get(key)
+        if room is None:
+            room = self._compose_room(surface.get_size(), viewport, stage)
+            _keep(self._rooms, key, room, 3)
+        surface.blit(room, (0, 0))
 
     def _compose_room(self, size: tuple[int, int], viewport: Viewport,
                       stage: Stage) -> pygame.Surface:
@@ -66,18 +72,21 @@ class StageView:
 
     # -- the cabinet ----------------------------------------------------------------------
 
-    def draw_cabinet(self, surface: pygame.Surface, stage: Stage) -> None:
-        """The cabinet's top and front, the cushion, and the winding key."""
-        key = (stage.origin, stage.unit, self.cabinet_parts)
-        if self._cabinet is None or self._cabinet[0] != key:
+    def draw_cabinet(self, surface: pygame.Surface, stage: Stage,
+                     parts: tuple[str, ...] = CABINET_PARTS) -> None:
+        """The cabinet's layers: top and front, and whatever doors are open (the show)."""
+        key = (stage.origin, stage.unit, parts)
+        cached = self._cabinets.get(key)
+        if cached is None:
             area = stage.rect(CABINET_LEFT - 0.02, CABINET_TOP, CABINET_WIDTH + 0.04,
                               CABINET_BOTTOM - CABINET_TOP)
             layer = pygame.Surface(area.size, pygame.SRCALPHA)
             local = Stage((stage.origin[0] - area.left, stage.origin[1] - area.top), stage.unit)
-            for name in sorted(self.cabinet_parts, key=lambda n: self._painter.book[n].z):
+            for name in sorted(parts, key=lambda n: self._painter.book[n].z):
                 self._painter.draw_placed(layer, local, name)
-            self._cabinet = (key, for_display(layer, opaque=False), area)
-        surface.blit(self._cabinet[1], self._cabinet[2])
+            cached = (for_display(layer, opaque=False), area)
+            _keep(self._cabinets, key, cached, 6)
+        surface.blit(*cached)
 
     # -- captured pieces ------------------------------------------------------------------
 
@@ -102,3 +111,10 @@ class StageView:
                 self._text.draw(surface, f"+{lead}", style, stage.point(x - 0.05, 1.0),
                                 anchor="midbottom")
 
+
+def _keep(cache: OrderedDict[tuple[object, ...], _T], key: tuple[object, ...], value: _T,
+          limit: int) -> None:
+    cache[key] = value
+    cache.move_to_end(key)
+    while len(cache) > limit:
+        cache.popitem(last=False)

@@ -43,6 +43,7 @@ class TextPainter:
     def __init__(self, assets: Assets, *, cache_limit: int = 600) -> None:
         self._assets = assets
         self._cache: OrderedDict[tuple[str, TextStyle], pygame.Surface] = OrderedDict()
+        self._wrapped: OrderedDict[tuple[str, TextStyle, int], list[str]] = OrderedDict()
         self._limit = cache_limit
 
     def font(self, style: TextStyle) -> pygame.font.Font:
@@ -69,6 +70,18 @@ class TextPainter:
 
     def wrap(self, text: str, style: TextStyle, width: int) -> list[str]:
         """Break ``text`` into lines no wider than ``width`` (explicit newlines kept)."""
+        key = (text, style, width)
+        cached = self._wrapped.get(key)
+        if cached is None:
+            cached = self._wrap(text, style, width)
+            self._wrapped[key] = cached
+            if len(self._wrapped) > self._limit:
+                self._wrapped.popitem(last=False)
+        else:
+            self._wrapped.move_to_end(key)
+        return list(cached)
+
+    def _wrap(self, text: str, style: TextStyle, width: int) -> list[str]:
         font = self.font(style)
         lines: list[str] = []
         for paragraph in text.split("\n"):

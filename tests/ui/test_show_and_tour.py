@@ -24,7 +24,7 @@ def test_the_show_runs_its_steps_in_poes_order_then_the_game_begins(tmp_path: Pa
                 break
             if show.step.caption not in seen:
                 seen.append(show.step.caption)
-                layers = show.stage.cabinet_parts
+                layers = show.cabinet_parts
                 if show.step.caption == "candle":
                     assert "cabinet_front_door1_open" in layers and show.step.candle
                 if show.step.caption == "turn_round":

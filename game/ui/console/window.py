@@ -30,6 +30,7 @@ from game.ui.loop import STEP_S, FixedStep
 from game.ui.scene import SceneStack
 from game.ui.services import Services
 from game.ui.sound import SoundBank
+from game.ui.stage_view import StageView
 from game.ui.text import TextPainter
 
 log = logging.getLogger(__name__)
@@ -75,10 +76,10 @@ class Console:
             pygame.display.set_caption(strings.get("console.window_title"))
         self.stack = SceneStack()
         # The console is silent: the cabinet's sounds are the visitor's.
-        self.services = Services(assets, TextPainter(assets), strings, self.stack,
-                                 InputTranslator(), self._surface().get_size(),
-                                 PartPainter(assets, ArtBook.load(assets)),
-                                 SoundBank(assets, muted=True))
+        text, painter = TextPainter(assets), PartPainter(assets, ArtBook.load(assets))
+        self.services = Services(assets, text, strings, self.stack,
+                                 InputTranslator(), self._surface().get_size(), painter,
+                                 SoundBank(assets, muted=True), StageView(painter, text))
         self.loop = FixedStep()
         self.desk: ConsoleDesk | None = None
         self._login = LoginScene(self.services, address=options.address,

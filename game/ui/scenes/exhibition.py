@@ -25,7 +25,7 @@ from game.ui.intents import Command, CommandIssued, Intent, PointerPressed, Poin
 from game.ui.layout import Stage, Viewport, stage_framing
 from game.ui.scene import Scene
 from game.ui.services import Services
-from game.ui.stage_view import CABINET_PARTS, StageView
+from game.ui.stage_view import CABINET_PARTS
 from game.ui.text import Face, TextStyle
 from game.ui.widgets import Button, ButtonRow
 
@@ -76,13 +76,14 @@ class ExhibitionScene(Scene):
                  captions_enabled: bool = True) -> None:
         self.services = services
         self.on_done = on_done
-        self.stage = StageView(services.painter, services.text)
+        self.stage = services.stage
         self.captions = Captions(services.text, enabled=captions_enabled)
         self.automaton = Automaton(services.assets, services.painter, text=services.text,
                                    strings=services.strings, sounds=services.sounds,
                                    captions=self.captions, rng=random.Random(4))
         self.automaton.performer.pose = REST_WITH_PIPE
         self.index = -1
+        self.cabinet_parts: tuple[str, ...] = CABINET_PARTS
         self.elapsed = 0.0
         self.time = 0.0
         self.glow = {"cupboard_glow": 0.0, "main_glow": 0.0}
@@ -122,8 +123,8 @@ class ExhibitionScene(Scene):
             self.finish(skipped=False)
             return
         step = STEPS[self.index]
-        self.stage.cabinet_parts = (("cabinet_top", FRONT) + step.parts
-                                    + (("cushion",) if step.cushion else ()))
+        self.cabinet_parts = (("cabinet_top", FRONT) + step.parts
+                              + (("cushion",) if step.cushion else ()))
         self.automaton.turned_round = step.turned
         strings = self.services.strings
         self.captions.clear()
@@ -138,7 +139,6 @@ class ExhibitionScene(Scene):
         self.board.show_position(chess.Board().piece_map() if step.cushion else {})
 
     def finish(self, *, skipped: bool = True) -> None:
-        self.stage.cabinet_parts = CABINET_PARTS
         self.on_done(skipped)
 
     def handle(self, intent: Intent) -> bool:
@@ -174,7 +174,7 @@ class ExhibitionScene(Scene):
         stage, step = self.framing, self.step
         self.stage.draw_room(surface, self.viewport, stage)
         self.automaton.draw_body(surface, stage, alpha)
-        self.stage.draw_cabinet(surface, stage)
+        self.stage.draw_cabinet(surface, stage, self.cabinet_parts)
         self.board.draw(surface, alpha)
         painter = self.services.painter
         for name, amount in self.glow.items():

@@ -23,7 +23,6 @@ from game.ui.intents import Command, CommandIssued, Intent, PointerPressed
 from game.ui.layout import play_layout
 from game.ui.scene import Scene
 from game.ui.services import Services
-from game.ui.stage_view import StageView
 from game.ui.text import Face, TextStyle
 from game.ui.widgets import Button, ButtonRow, draw_plaque
 
@@ -43,7 +42,7 @@ class KnightsTourScene(Scene):
         self.services = services
         self.on_done = on_done
         self.speed = speed
-        self.stage = StageView(services.painter, services.text)
+        self.stage = services.stage
         self.captions = Captions(services.text, enabled=captions_enabled)
         self.automaton = Automaton(services.assets, services.painter, text=services.text,
                                    strings=services.strings, sounds=services.sounds,

@@ -44,7 +44,6 @@ from game.ui.scenes.play_panels import StatusPanel, play_buttons
 from game.ui.scenes.staging import Staging
 from game.ui.scoresheet import Scoresheet
 from game.ui.services import Services
-from game.ui.stage_view import StageView
 from game.ui.widgets import language_row, select_language
 
 log = logging.getLogger(__name__)
@@ -84,7 +83,7 @@ class PlayScene(Scene):
                                       strings.language)
         self.input = VisitorInput(self.board, self.buttons, self._legal_from, self._home_square)
         self.sheet = Scoresheet(services.text, strings.get("ui.moves.title"))
-        self.stage = StageView(services.painter, services.text)
+        self.stage = services.stage
         self.status = StatusPanel(services.text, strings)
         self.captions = Captions(services.text, enabled=options.captions)
         self.automaton = Automaton(services.assets, services.painter, text=services.text,
