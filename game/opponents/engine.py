@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 
 BUILTIN = "builtin"
 _STARTUP_TIMEOUT_S = 20.0
+ENGINE_NICENESS = 5
+"""How much lower the engine process's scheduling priority is than the game's: the frames
+come first, the search takes what is left (all of a core while the screen is idle)."""
 
 
 Planner = Callable[..., LevelPlan]
@@ -188,6 +191,7 @@ class EngineOpponent:
         except (OSError, chess.engine.EngineError, TimeoutError) as exc:
             raise OpponentUnavailableError(
                 f"the engine {' '.join(self._command)!r} could not be started: {exc}") from exc
+        _yield_to_the_game(engine)
         self._name = engine.id.get("name", self._name)
         plan = self._planner(self._level, engine_name=self._name,
                              engine_options=engine.options)
@@ -252,3 +256,15 @@ class EngineOpponent:
             with self._search_lock:
                 self._search = None
             search.stop()
+
+
+def _yield_to_the_game(engine: chess.engine.SimpleEngine) -> None:
+    """Lower the engine process's priority a little (POSIX), so a search never slows frames."""
+    if not hasattr(os, "setpriority"):
+        return
+    try:
+        pid = engine.transport.get_pid()
+        current = os.getpriority(os.PRIO_PROCESS, 0)
+        os.setpriority(os.PRIO_PROCESS, pid, min(19, current + ENGINE_NICENESS))
+    except (OSError, AttributeError) as exc:
+        log.info("could not lower the engine's priority: %s", exc)
