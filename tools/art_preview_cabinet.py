@@ -1,7 +1,7 @@
 """Render the cabinet, prop and scene art into preview PNGs under ``out/``.
 
 Owns: reading the three art manifests (``assets/svg/{cabinet,props,scenes}/parts.toml``) and
-composing them the way STAGE.md places them, so the art can be judged at the sizes the game
+composing them the way docs/stage.md places them, so the art can be judged at the sizes the game
 uses. It is a tool for the artist, not part of the game: it must not import ``game``.
 
 Usage (headless)::
