@@ -88,6 +88,17 @@ class StageView:
             _keep(self._cabinets, key, cached, 6)
         surface.blit(*cached)
 
+    def prewarm(self, stage: Stage, square_size: float) -> None:
+        """Rasterise the figure, props and pieces for this size before a frame needs them."""
+        self._painter.prewarm(stage, [n for n in self._painter.book.parts
+                                      if not n.startswith(("backdrop", "interior"))])
+        assets = self._painter.assets
+        sizes = (max(8, round(square_size * 0.94)), round(stage.unit / 8 * 0.94 * 1.15),
+                 max(6, round(stage.unit * 0.1)))
+        for symbol in "PNBRQKpnbrqk":
+            for pixels in sizes:
+                assets.piece(chess.Piece.from_symbol(symbol), pixels)
+
     # -- captured pieces ------------------------------------------------------------------
 
     def draw_captures(self, surface: pygame.Surface, stage: Stage, captures: Captures,

@@ -142,26 +142,7 @@ class PlayScene(Scene):
         self._prewarm()
 
     def _prewarm(self) -> None:
-        """Rasterise the figure, props and pieces for this size before they are needed."""
-        stage = self.layout.stage
-        self.services.painter.prewarm(stage, [n for n in self.services.painter.book.parts
-                                              if not n.startswith(("backdrop", "interior"))])
-        size = max(8, round(self.board.geometry.square_size * 0.94))
-        carried = round(stage.unit / 8 * 0.94 * 1.15)
-        for symbol in "PNBRQKpnbrqk":
-            piece = chess.Piece.from_symbol(symbol)
-            for pixels in (size, carried, max(6, round(stage.unit * 0.1))):
-                self.services.assets.piece(piece, pixels)
-
-    def _geometry(self) -> BoardGeometry:
-        return BoardGeometry(self.layout.board, self.match.session.visitor_color == chess.WHITE)
-
-    def _layout_buttons(self) -> None:
-        vp, area = self.layout.viewport, self.layout.buttons
-        self.buttons.layout(area, vertical=self.layout.buttons_vertical,
-                            gap=vp.length(18), size=vp.length(84))
-        self.languages.layout(self.layout.languages, vertical=False, gap=vp.length(12),
-                              size=self.layout.languages.height)
+        self.stage.prewarm(self.layout.stage, self.board.geometry.square_size)
 
     def set_language(self, code: str) -> None:
         """Speak another language: every label on the screen follows."""
