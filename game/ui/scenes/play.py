@@ -144,6 +144,16 @@ class PlayScene(Scene):
     def _prewarm(self) -> None:
         self.stage.prewarm(self.layout.stage, self.board.geometry.square_size)
 
+    def _geometry(self) -> BoardGeometry:
+        return BoardGeometry(self.layout.board, self.match.session.visitor_color == chess.WHITE)
+
+    def _layout_buttons(self) -> None:
+        vp, area = self.layout.viewport, self.layout.buttons
+        self.buttons.layout(area, vertical=self.layout.buttons_vertical,
+                            gap=vp.length(18), size=vp.length(84))
+        self.languages.layout(self.layout.languages, vertical=False, gap=vp.length(12),
+                              size=self.layout.languages.height)
+
     def set_language(self, code: str) -> None:
         """Speak another language: every label on the screen follows."""
         strings = self.services.strings
