@@ -128,9 +128,9 @@ class ExhibitionScene(Scene):
         self.automaton.turned_round = step.turned
         strings = self.services.strings
         self.captions.clear()
-        speaker = strings.get("turk.exhibition.speaker")
-        self.captions.hold("presenter",
-                           f"{speaker}: {strings.get(f'turk.exhibition.{step.caption}')}")
+        self.captions.hold("presenter", strings.get(
+            "turk.exhibition.said", speaker=strings.get("turk.exhibition.speaker"),
+            line=strings.get(f"turk.exhibition.{step.caption}")))
         if step.sound:
             self.services.sounds.play(step.sound)
         if step.wind:
