@@ -2,9 +2,10 @@
 
 Writes two files under tests/data/ (Stockfish is needed only here, to make them):
 
-* ``tactics.epd`` — positions where one move is clearly best: at depth 18 Stockfish rates
-  it at least 200 centipawns above the second-best move, and the side to move is not
-  already winning by a mile. Each line is EPD with ``bm`` (the move), ``id`` and a ``c0``
+* ``tactics.epd`` — positions where one move is clearly best: at depth 16 Stockfish rates
+  it at least 200 centipawns above the second-best move, and the side to move is neither
+  lost nor already winning by a mile (the best move wins material, mates, or is the only
+  move that holds). Each line is EPD with ``bm`` (the move), ``id`` and a ``c0``
   comment giving both scores and the depth at which a quick search first found the move.
 * ``human.jsonl`` — positions where a human would simply recapture, or save an attacked
   queen or rook: the opponent's last move is known (so a program can be told the game),
@@ -12,7 +13,7 @@ Writes two files under tests/data/ (Stockfish is needed only here, to make them)
   (or takes its attacker), and the best move of any other kind is at least 250 worse.
 
 The positions come from games between weakened Stockfish instances (``Skill Level``
-3-8, 30 ms a move) started from the project's match openings — weak play is where
+0-4, 30 ms a move) started from the project's match openings — weak play is where
 tactics arise. Stockfish (Debian package ``stockfish``) is used only by this script.
 
 Usage: python tools/make_tactics.py [--games 120] [--seed 1770]
@@ -66,12 +67,12 @@ def play_games(engine: chess.engine.SimpleEngine, games: int,
         for san in lines[index % len(lines)]:
             board.push_san(san)
         while not board.is_game_over() and board.ply() < 160:
-            engine.configure({"Skill Level": rng.randint(3, 8)})
+            engine.configure({"Skill Level": rng.randint(0, 4)})
             move = engine.play(board, chess.engine.Limit(time=0.03)).move
             if move is None:
                 break
             board.push(move)
-            if board.ply() >= 12:
+            if board.ply() >= 12 and not board.is_game_over():
                 yield board.copy(), board.peek()
 
 
@@ -81,20 +82,20 @@ def cp(score: chess.engine.PovScore, turn: chess.Color) -> int:
 
 def tactic(engine: chess.engine.SimpleEngine, board: chess.Board) -> str | None:
     """The EPD line if ``board`` has one clearly best move, else None."""
-    quick = engine.analyse(board, chess.engine.Limit(depth=10), multipv=2)
+    quick = engine.analyse(board, chess.engine.Limit(depth=8), multipv=2)
     if len(quick) < 2 or cp(quick[0]["score"], board.turn) - cp(quick[1]["score"],
                                                                     board.turn) < 150:
         return None
-    deep = engine.analyse(board, chess.engine.Limit(depth=18), multipv=2)
+    deep = engine.analyse(board, chess.engine.Limit(depth=16), multipv=2)
     if len(deep) < 2:
         return None
     best, second = (cp(info["score"], board.turn) for info in deep[:2])
-    if best - second < 200 or best > 1500 or best < 100:
+    if best - second < 200 or not -300 <= best <= 1500:
         return None
     move = deep[0]["pv"][0]
     found = next((d for d in range(1, 11)
                   if engine.analyse(board, chess.engine.Limit(depth=d))["pv"][0] == move), 11)
-    return (f"{board.epd()} bm {board.san(move)}; c0 \"sf18 best {best} second {second} "
+    return (f"{board.epd()} bm {board.san(move)}; c0 \"sf16 best {best} second {second} "
             f"found at depth {found}\";")
 
 
@@ -128,7 +129,7 @@ def human(engine: chess.engine.SimpleEngine, board: chess.Board,
                                            for s in threatened))
 
     legal = list(board.legal_moves)
-    infos = engine.analyse(board, chess.engine.Limit(depth=12), multipv=len(legal))
+    infos = engine.analyse(board, chess.engine.Limit(depth=9), multipv=len(legal))
     scored = [(cp(info["score"], board.turn), info["pv"][0]) for info in infos]
     best = scored[0][0]
     good = [move for score, move in scored if score >= best - 100]
@@ -157,8 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     seen: set[str] = set()
     try:
         for board, last in play_games(player, args.games, rng):
-            if board.epd() in seen or (len(tactics) >= args.tactics
-                                       and len(humans) >= args.human):
+            if len(tactics) >= args.tactics and len(humans) >= args.human:
+                break
+            if board.epd() in seen:
                 continue
             seen.add(board.epd())
             if last is not None and len(humans) < args.human and rng.random() < 0.5:
@@ -166,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
                 if record is not None:
                     humans.append(record)
                     continue
-            if len(tactics) < args.tactics and rng.random() < 0.35:
+            if len(tactics) < args.tactics:
                 line = tactic(judge, board)
                 if line is not None:
                     name = f"turk-{len(tactics) + 1:03d}"

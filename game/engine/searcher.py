@@ -74,8 +74,8 @@ class Searcher:
         if self._pending_mb != self._hash_mb:
             self._hash_mb = self._pending_mb
             self.tt = TranspositionTable(self._hash_mb)
-        moves = [encode(m) for m in board.legal_moves
-                 if not limits.searchmoves or m.uci() in limits.searchmoves]
+        legal = [encode(m) for m in board.legal_moves]
+        moves = [m for m in legal if uci(m) in limits.searchmoves] or legal
         result = SearchResult(None)
         if moves:
             lines = self._deepen(board, Board.from_chess(board), moves, limits=limits,
