@@ -123,7 +123,7 @@ def human_accuracy(engine: chess.engine.SimpleEngine, records: list[dict[str, ob
         board.push_uci(str(record["last"]))
         engine.protocol.send_line("ucinewgame")
         move = engine.play(board, chess.engine.Limit(time=movetime)).move
-        right += move is not None and move.uci() in record["good"]  # type: ignore[operator]
+        right += move is not None and move.uci() in record["right"]  # type: ignore[operator]
     return right
 
 

@@ -22,7 +22,7 @@ from game.engine.control import SearchControl, SearchInfo, SearchResult
 from game.engine.evaluate import Evaluator
 from game.engine.limits import GoLimits
 from game.engine.search import INF, MAX_PLY, Search, StopSearchError
-from game.engine.skill import Skill, choose, overlooked_squares
+from game.engine.skill import Skill, choose, depth_for, overlooked_squares
 from game.engine.tt import MATE, MATE_BOUND, TranspositionTable
 
 _ASPIRATION = 24
@@ -111,7 +111,7 @@ class Searcher:
                         noise=skill.noise, salt=self._rng.getrandbits(64))
         wanted = min(len(moves), max(multipv, skill.candidates))
         lines = [Line(0, (moves[0],))]
-        max_depth = min(limits.depth or MAX_PLY - 1, skill.max_depth or MAX_PLY - 1,
+        max_depth = min(limits.depth or MAX_PLY - 1, depth_for(skill, root) or MAX_PLY - 1,
                         2 * limits.mate + 1 if limits.mate else MAX_PLY - 1)
         depth = 0
         while depth < max_depth:
