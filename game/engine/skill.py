@@ -34,6 +34,10 @@ LEVEL_MAX = 8
 LEVEL_ELO: tuple[int, ...] = (500, 700, 900, 1100, 1250, 1400, 1550, 1700)
 """Rating of each level on the Stockfish ``UCI_Elo`` scale, used for ``UCI_Elo``."""
 
+_OVERLOOK_WEIGHT = (0.0, 0.3, 1.0, 1.2, 0.8, 0.6, 0.0)
+"""How easily each piece type (by python-chess number) is overlooked, relative to a knight:
+a pawn next door is seldom missed, a bishop far away on a long diagonal often is."""
+
 ELO_MIN = LEVEL_ELO[0]
 ELO_MAX = LEVEL_ELO[-1]
 
@@ -61,13 +65,18 @@ class Skill:
     """Nodes per move at most, so a weak level answers at once on any machine."""
 
     @property
+    def book_plies(self) -> int:
+        """How far into the game this level still plays from the opening book."""
+        return 4 + 3 * self.level
+
+    @property
     def is_full_strength(self) -> bool:
         """True for the level that plays its best."""
         return self.level == LEVEL_MAX
 
 
 _LEVELS: dict[int, Skill] = {
-    1: Skill(1, 2, 35.0, 80, 6, 0.65, 0.30, 30, 4_000),
+    1: Skill(1, 1, 30.0, 70, 6, 0.70, 0.35, 25, 4_000),
     2: Skill(2, 2, 30.0, 70, 6, 0.40, 0.20, 25, 6_000),
     3: Skill(3, 2, 35.0, 90, 5, 0.22, 0.10, 30, 10_000),
     4: Skill(4, 3, 30.0, 80, 5, 0.12, 0.05, 25, 20_000),
@@ -106,7 +115,7 @@ def overlooked_squares(board: chess.Board, skill: Skill, rng: random.Random) -> 
         if noticed & chess.BB_SQUARES[square]:
             continue
         chance = skill.overlook_ours if piece.color == us else theirs
-        if rng.random() < chance:
+        if rng.random() < chance * _OVERLOOK_WEIGHT[piece.piece_type]:
             blind |= chess.BB_SQUARES[square]
     return blind
 

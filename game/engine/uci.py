@@ -164,7 +164,8 @@ class UciSession:
 
     def _book_move(self, board: chess.Board, limits: GoLimits) -> chess.Move | None:
         if (not self._options.check("OwnBook") or limits.is_analysis or limits.ponder
-                or self._options.spin("MultiPV") > 1):
+                or self._options.spin("MultiPV") > 1
+                or board.ply() >= skill_for_level(self._level()).book_plies):
             return None
         path = self._options.string("BookFile")
         problem = self._book.open(path)
