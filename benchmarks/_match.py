@@ -63,6 +63,8 @@ class GameRecord:
     plies: int
     moves: str
     longest_move: dict[str, float]
+    least_clock: dict[str, float] = field(default_factory=dict)
+    """Least time each player had left after one of its moves (clock games only)."""
 
     def score_for(self, name: str) -> float:
         """1, 0.5 or 0 for the player called ``name``."""
@@ -97,7 +99,8 @@ def _white_pov(info: Mapping[str, object], turn: chess.Color) -> int | None:
 
 
 def play_game(engines: Mapping[str, chess.engine.SimpleEngine], white: Player,
-              black: Player, opening: Sequence[str], opening_index: int) -> GameRecord:
+              black: Player, opening: Sequence[str], opening_index: int, *,
+              adjudicate: bool = True) -> GameRecord:
     """Play one game from an opening line; clocks are kept here, a flag fall loses."""
     board = chess.Board()
     for san in opening:
@@ -105,6 +108,7 @@ def play_game(engines: Mapping[str, chess.engine.SimpleEngine], white: Player,
     players = {chess.WHITE: white, chess.BLACK: black}
     clocks = {c: (p.clock[0] if p.clock else 0.0) for c, p in players.items()}
     longest = {white.name: 0.0, black.name: 0.0}
+    least: dict[str, float] = {}
     streak, leader = 0, 0
     for engine in engines.values():
         engine.protocol.send_line("ucinewgame")
@@ -124,6 +128,8 @@ def play_game(engines: Mapping[str, chess.engine.SimpleEngine], white: Player,
         longest[player.name] = max(longest[player.name], used)
         if player.clock:
             clocks[board.turn] -= used
+            least[player.name] = min(least.get(player.name, clocks[board.turn]),
+                                     clocks[board.turn])
             if clocks[board.turn] < 0:
                 result = "0-1" if board.turn == chess.WHITE else "1-0"
                 reason = "time forfeit"
@@ -137,13 +143,13 @@ def play_game(engines: Mapping[str, chess.engine.SimpleEngine], white: Player,
         sign = 0 if score is None or abs(score) < _ADJUDICATE_CP else (1 if score > 0 else -1)
         streak = streak + 1 if sign and sign == leader else (1 if sign else 0)
         leader = sign
-        if streak >= _ADJUDICATE_PLIES:
+        if adjudicate and streak >= _ADJUDICATE_PLIES:
             result = "1-0" if leader > 0 else "0-1"
             reason = "adjudicated: both engines see a decisive advantage"
             break
     moves = chess.Board().variation_san(board.move_stack)
     return GameRecord(white.name, black.name, opening_index, result, reason, board.ply(),
-                      moves, longest)
+                      moves, longest, least)
 
 
 def _limit(player: Player, clocks: Mapping[chess.Color, float]) -> chess.engine.Limit:
@@ -157,7 +163,7 @@ def _limit(player: Player, clocks: Mapping[chess.Color, float]) -> chess.engine.
 
 def run_match(a: Player, b: Player, games: int, log: Path, *,
               openings: Sequence[Sequence[str]] | None = None,
-              progress: bool = True) -> list[GameRecord]:
+              progress: bool = True, adjudicate: bool = True) -> list[GameRecord]:
     """Play ``games`` games between ``a`` and ``b`` (resuming from ``log``)."""
     openings = list(openings) if openings is not None else read_openings()
     done = read_log(log)
@@ -167,7 +173,8 @@ def run_match(a: Player, b: Player, games: int, log: Path, *,
             pair, second = divmod(index, 2)
             white, black = (a, b) if second == 0 else (b, a)
             opening = openings[pair % len(openings)]
-            record = play_game(engines, white, black, opening, pair % len(openings))
+            record = play_game(engines, white, black, opening, pair % len(openings),
+                               adjudicate=adjudicate)
             with log.open("a", encoding="utf-8") as stream:
                 stream.write(json.dumps(record.__dict__) + "\n")
             done.append(record)

@@ -2,20 +2,31 @@
 
 Writes two files under tests/data/ (Stockfish is needed only here, to make them):
 
-* ``tactics.epd`` — positions where one move is clearly best: at depth 18 Stockfish rates
-  it at least 200 centipawns above the second-best move, and the side to move is not
-  already winning by a mile. Each line is EPD with ``bm`` (the move), ``id`` and a ``c0``
-  comment giving both scores and the depth at which a quick search first found the move.
+* ``tactics.epd`` — positions where one move is clearly best: at depth 16 Stockfish rates
+  it at least 200 centipawns above the second-best move, and the side to move is neither
+  lost nor already winning by a mile (the best move wins material, mates, or is the only
+  move that holds). A one-ply Stockfish search (with an empty hash) must miss it, so
+  taking a piece that simply hangs does not count: these need a search. Each line is EPD
+  with ``bm`` (the move), ``id`` and a ``c0`` comment giving both scores and the depth at
+  which Stockfish first found the move.
 * ``human.jsonl`` — positions where a human would simply recapture, or save an attacked
   queen or rook: the opponent's last move is known (so a program can be told the game),
-  every move within 100 centipawns of the best is a recapture / moves the attacked piece
-  (or takes its attacker), and the best move of any other kind is at least 250 worse.
+  every move within 100 centipawns of the best (``good``) is a recapture / moves the
+  attacked piece (or takes its attacker), and the best move of any other kind is at least
+  250 worse. ``right`` lists the moves of that kind that Stockfish rates above every move
+  of any other kind: playing one of them is "finding" the recapture or the rescue (a
+  recapture with a clumsier piece counts, a "rescue" that loses more than ignoring the
+  threat does not). ``scores`` holds Stockfish's score of every legal move.
 
 The positions come from games between weakened Stockfish instances (``Skill Level``
-3-8, 30 ms a move) started from the project's match openings — weak play is where
+0-4, 30 ms a move) started from the project's match openings — weak play is where
 tactics arise. Stockfish (Debian package ``stockfish``) is used only by this script.
 
-Usage: python tools/make_tactics.py [--games 120] [--seed 1770]
+Usage: python tools/make_tactics.py [--games 120] [--seed 1770] [--only tactics|human]
+                                     [--fresh]
+
+Found positions are appended to the files at once, so a long run can be stopped and
+resumed (with another --seed, to play other games).
 """
 
 from __future__ import annotations
@@ -66,12 +77,12 @@ def play_games(engine: chess.engine.SimpleEngine, games: int,
         for san in lines[index % len(lines)]:
             board.push_san(san)
         while not board.is_game_over() and board.ply() < 160:
-            engine.configure({"Skill Level": rng.randint(3, 8)})
+            engine.configure({"Skill Level": rng.randint(0, 4)})
             move = engine.play(board, chess.engine.Limit(time=0.03)).move
             if move is None:
                 break
             board.push(move)
-            if board.ply() >= 12:
+            if board.ply() >= 12 and not board.is_game_over():
                 yield board.copy(), board.peek()
 
 
@@ -79,22 +90,31 @@ def cp(score: chess.engine.PovScore, turn: chess.Color) -> int:
     return score.pov(turn).score(mate_score=10_000)
 
 
-def tactic(engine: chess.engine.SimpleEngine, board: chess.Board) -> str | None:
+def shallow_best(probe: chess.engine.SimpleEngine, board: chess.Board,
+                 depth: int) -> chess.Move:
+    """Stockfish's move at ``depth`` with an empty hash (so nothing deeper leaks in)."""
+    probe.configure({"Clear Hash": None})
+    return probe.analyse(board, chess.engine.Limit(depth=depth))["pv"][0]
+
+
+def tactic(engine: chess.engine.SimpleEngine, probe: chess.engine.SimpleEngine,
+           board: chess.Board) -> str | None:
     """The EPD line if ``board`` has one clearly best move, else None."""
-    quick = engine.analyse(board, chess.engine.Limit(depth=10), multipv=2)
+    quick = engine.analyse(board, chess.engine.Limit(depth=6), multipv=2)
     if len(quick) < 2 or cp(quick[0]["score"], board.turn) - cp(quick[1]["score"],
                                                                     board.turn) < 150:
         return None
-    deep = engine.analyse(board, chess.engine.Limit(depth=18), multipv=2)
+    if shallow_best(probe, board, 1) == quick[0]["pv"][0]:
+        return None  # a one-ply search sees it: too plain to test a search
+    deep = engine.analyse(board, chess.engine.Limit(depth=16), multipv=2)
     if len(deep) < 2:
         return None
     best, second = (cp(info["score"], board.turn) for info in deep[:2])
-    if best - second < 200 or best > 1500 or best < 100:
+    if best - second < 200 or not -300 <= best <= 1500:
         return None
     move = deep[0]["pv"][0]
-    found = next((d for d in range(1, 11)
-                  if engine.analyse(board, chess.engine.Limit(depth=d))["pv"][0] == move), 11)
-    return (f"{board.epd()} bm {board.san(move)}; c0 \"sf18 best {best} second {second} "
+    found = next((d for d in range(2, 13) if shallow_best(probe, board, d) == move), 13)
+    return (f"{board.epd()} bm {board.san(move)}; c0 \"sf16 best {best} second {second} "
             f"found at depth {found}\";")
 
 
@@ -128,7 +148,7 @@ def human(engine: chess.engine.SimpleEngine, board: chess.Board,
                                            for s in threatened))
 
     legal = list(board.legal_moves)
-    infos = engine.analyse(board, chess.engine.Limit(depth=12), multipv=len(legal))
+    infos = engine.analyse(board, chess.engine.Limit(depth=9), multipv=len(legal))
     scored = [(cp(info["score"], board.turn), info["pv"][0]) for info in infos]
     best = scored[0][0]
     good = [move for score, move in scored if score >= best - 100]
@@ -136,9 +156,25 @@ def human(engine: chess.engine.SimpleEngine, board: chess.Board,
     if not good or not all(fits(m) for m in good) or (others and max(others) > best - 250):
         return None
     recaptures = any(board.is_capture(m) and m.to_square == last.to_square for m in good)
+    floor = max(others) if others else best - 1000
+    right = [move.uci() for score, move in scored if fits(move) and score > floor]
     return {"fen_before": before.fen(), "last": last.uci(), "fen": board.fen(),
             "kind": "recapture" if recapture and recaptures else "rescue",
-            "good": [m.uci() for m in good], "best_cp": best}
+            "good": [m.uci() for m in good], "right": right, "best_cp": best,
+            "scores": {move.uci(): score for score, move in scored}}
+
+
+def _existing(path: Path, fresh: bool) -> list[str]:
+    """Lines already made (kept unless ``fresh``), so a long run can be resumed."""
+    if fresh or not path.exists():
+        path.write_text("", encoding="utf-8")
+        return []
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _append(path: Path, line: str) -> None:
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write(line + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,39 +183,51 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1770)
     parser.add_argument("--tactics", type=int, default=150)
     parser.add_argument("--human", type=int, default=120)
+    parser.add_argument("--only", choices=("tactics", "human"), default=None,
+                        help="make only one of the two files (keep the other)")
+    parser.add_argument("--fresh", action="store_true",
+                        help="start the files afresh instead of adding to them")
     args = parser.parse_args(argv)
+    if args.only == "tactics":
+        args.human = 0
+    if args.only == "human":
+        args.tactics = 0
+    tactics_file, human_file = DATA / "tactics.epd", DATA / "human.jsonl"
+    tactics = _existing(tactics_file, args.fresh) if args.tactics else []
+    humans = _existing(human_file, args.fresh) if args.human else []
+    seen = {" ".join(line.split()[:4]) for line in tactics}
+    seen |= {" ".join(json.loads(line)["fen"].split()[:4]) for line in humans}
     rng = random.Random(args.seed)
     player = chess.engine.SimpleEngine.popen_uci(stockfish())
     judge = chess.engine.SimpleEngine.popen_uci(stockfish())
     judge.configure({"Hash": 64})
-    tactics: list[str] = []
-    humans: list[dict[str, object]] = []
-    seen: set[str] = set()
+    probe = chess.engine.SimpleEngine.popen_uci(stockfish())
     try:
         for board, last in play_games(player, args.games, rng):
-            if board.epd() in seen or (len(tactics) >= args.tactics
-                                       and len(humans) >= args.human):
+            if len(tactics) >= args.tactics and len(humans) >= args.human:
+                break
+            if board.epd() in seen:
                 continue
             seen.add(board.epd())
             if last is not None and len(humans) < args.human and rng.random() < 0.5:
                 record = human(judge, board, last)
                 if record is not None:
-                    humans.append(record)
+                    humans.append(json.dumps(record, sort_keys=True))
+                    _append(human_file, humans[-1])
                     continue
-            if len(tactics) < args.tactics and rng.random() < 0.35:
-                line = tactic(judge, board)
+            if len(tactics) < args.tactics:
+                line = tactic(judge, probe, board)
                 if line is not None:
                     name = f"turk-{len(tactics) + 1:03d}"
                     tactics.append(line.replace(" c0 ", f' id "{name}"; c0 '))
+                    _append(tactics_file, tactics[-1])
             print(f"\r{len(seen)} positions: {len(tactics)} tactics, {len(humans)} human",
                   end="", file=sys.stderr, flush=True)
     finally:
         player.quit()
         judge.quit()
-    (DATA / "tactics.epd").write_text("\n".join(tactics) + "\n", encoding="utf-8")
-    (DATA / "human.jsonl").write_text(
-        "".join(json.dumps(r, sort_keys=True) + "\n" for r in humans), encoding="utf-8")
-    print(f"\nwrote {len(tactics)} tactics and {len(humans)} human positions", file=sys.stderr)
+        probe.quit()
+    print(f"\n{len(tactics)} tactics and {len(humans)} human positions", file=sys.stderr)
     return 0
 
 

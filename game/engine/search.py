@@ -84,7 +84,7 @@ class Search:
         if depth <= 0:
             return self.quiesce(alpha, beta, ply, in_check)
         self.nodes += 1
-        if not self.nodes & 255 and self.poll(self.nodes):
+        if not self.nodes & 127 and self.poll(self.nodes):
             raise StopSearchError
         if board.halfmove >= 100 or board.is_repetition():
             return 0
@@ -255,7 +255,7 @@ class Search:
         """Score after the captures (or, in check, all replies) have settled."""
         board = self.board
         self.nodes += 1
-        if not self.nodes & 255 and self.poll(self.nodes):
+        if not self.nodes & 127 and self.poll(self.nodes):
             raise StopSearchError
         self.seldepth = max(self.seldepth, ply)
         if ply >= MAX_PLY:

@@ -22,7 +22,7 @@ from game.engine.control import SearchControl, SearchInfo, SearchResult
 from game.engine.evaluate import Evaluator
 from game.engine.limits import GoLimits
 from game.engine.search import INF, MAX_PLY, Search, StopSearchError
-from game.engine.skill import Skill, choose, overlooked_squares
+from game.engine.skill import Skill, choose, depth_for, overlooked_squares
 from game.engine.tt import MATE, MATE_BOUND, TranspositionTable
 
 _ASPIRATION = 24
@@ -74,8 +74,8 @@ class Searcher:
         if self._pending_mb != self._hash_mb:
             self._hash_mb = self._pending_mb
             self.tt = TranspositionTable(self._hash_mb)
-        moves = [encode(m) for m in board.legal_moves
-                 if not limits.searchmoves or m.uci() in limits.searchmoves]
+        legal = [encode(m) for m in board.legal_moves]
+        moves = [m for m in legal if uci(m) in limits.searchmoves] or legal
         result = SearchResult(None)
         if moves:
             lines = self._deepen(board, Board.from_chess(board), moves, limits=limits,
@@ -109,24 +109,54 @@ class Searcher:
 
         search = Search(board, self.tt, self.evaluator, self.history, poll, blind=blind,
                         noise=skill.noise, salt=self._rng.getrandbits(64))
-        wanted = min(len(moves), max(multipv, skill.candidates))
+        wanted = min(len(moves), multipv)
         lines = [Line(0, (moves[0],))]
-        max_depth = min(limits.depth or MAX_PLY - 1, skill.max_depth or MAX_PLY - 1,
+        finished = 0
+        max_depth = min(limits.depth or MAX_PLY - 1, depth_for(skill, root) or MAX_PLY - 1,
                         2 * limits.mate + 1 if limits.mate else MAX_PLY - 1)
         depth = 0
         while depth < max_depth:
             depth += 1
             found = self._iterate(search, moves, depth, lines, wanted)
-            if found is None:
-                break
+            if found is None or search.board.stack:
+                lines = found or lines
+                break  # stopped inside the tree: the board is not usable any more
             lines = found
+            finished = depth
             moves = [line.moves[0] for line in lines] + [
                 m for m in moves if m not in {line.moves[0] for line in lines}]
             for index, line in enumerate(lines[:multipv]):
                 report(self._info(search, depth, index + 1, line, control))
             if self._done(lines, limits, control, depth, len(moves)):
                 break
+        if skill.temperature > 0 and finished and not search.board.stack:
+            lines = self._candidates(search, moves, finished, lines, skill)
         return lines
+
+    def _candidates(self, search: Search, moves: list[int], depth: int, lines: list[Line],
+                    skill: Skill) -> list[Line]:
+        """Scores of every root move within the level's margin of the best, for choosing.
+
+        One pass with the window opened down to the margin finds them all, at a fraction of
+        the cost of a MultiPV search; if the time or node budget runs out, the best line
+        found so far is all there is to choose from.
+        """
+        floor = lines[0].score - skill.margin - 1
+        board = search.board
+        found: list[Line] = []
+        try:
+            for move in moves:
+                board.make(move)
+                check = board.in_check()
+                score = -search.negamax(depth if check else depth - 1, -INF, -floor, 1, check,
+                                        True)
+                board.unmake()
+                if score > floor:
+                    found.append(Line(score, (move, *search.pv[1])))
+        except StopSearchError:
+            return lines
+        found.sort(key=lambda line: -line.score)
+        return found[:skill.candidates] or lines
 
     def _done(
             self, lines: list[Line], limits: GoLimits, control: SearchControl, depth: int,

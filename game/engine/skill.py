@@ -9,8 +9,9 @@ some pieces — they do not see those pieces' captures, their own or the opponen
 they misjudge positions a little (noise) and pick among the moves they like with some
 randomness. But some things every level notices: the piece that just moved, anything that
 gives check or attacks their queen or rooks, and their own pieces that can take back on the
-square of the last move. So they recapture, answer direct threats to big pieces and take
-free material most of the time, and never play random moves.
+square of the last move; and when their queen or a rook is attacked they look at every
+enemy piece before moving it. So they recapture, answer direct threats to big pieces and
+take free material most of the time, and never play random moves.
 
 Must not import: anything but ``chess`` and the standard library.
 """
@@ -32,6 +33,10 @@ LEVEL_MAX = 8
 
 LEVEL_ELO: tuple[int, ...] = (500, 700, 900, 1100, 1250, 1400, 1550, 1700)
 """Rating of each level on the Stockfish ``UCI_Elo`` scale, used for ``UCI_Elo``."""
+
+_OVERLOOK_WEIGHT = (0.0, 0.3, 1.0, 1.2, 0.8, 0.6, 0.0)
+"""How easily each piece type (by python-chess number) is overlooked, relative to a knight:
+a pawn next door is seldom missed, a bishop far away on a long diagonal often is."""
 
 ELO_MIN = LEVEL_ELO[0]
 ELO_MAX = LEVEL_ELO[-1]
@@ -60,18 +65,23 @@ class Skill:
     """Nodes per move at most, so a weak level answers at once on any machine."""
 
     @property
+    def book_plies(self) -> int:
+        """How far into the game this level still plays from the opening book."""
+        return 4 + 3 * self.level
+
+    @property
     def is_full_strength(self) -> bool:
         """True for the level that plays its best."""
         return self.level == LEVEL_MAX
 
 
 _LEVELS: dict[int, Skill] = {
-    1: Skill(1, 1, 45.0, 120, 6, 0.50, 0.30, 40, 4_000),
-    2: Skill(2, 1, 40.0, 100, 6, 0.35, 0.20, 35, 6_000),
-    3: Skill(3, 2, 35.0, 90, 5, 0.25, 0.12, 30, 10_000),
-    4: Skill(4, 3, 30.0, 80, 5, 0.15, 0.06, 25, 20_000),
-    5: Skill(5, 4, 22.0, 60, 4, 0.08, 0.03, 20, 40_000),
-    6: Skill(6, 5, 15.0, 45, 4, 0.03, 0.0, 12, 80_000),
+    1: Skill(1, 1, 30.0, 70, 6, 0.70, 0.35, 25, 4_000),
+    2: Skill(2, 2, 30.0, 70, 6, 0.40, 0.20, 25, 6_000),
+    3: Skill(3, 2, 35.0, 90, 5, 0.22, 0.10, 30, 10_000),
+    4: Skill(4, 3, 30.0, 80, 5, 0.12, 0.05, 25, 20_000),
+    5: Skill(5, 4, 22.0, 60, 4, 0.06, 0.02, 20, 40_000),
+    6: Skill(6, 5, 15.0, 45, 4, 0.02, 0.0, 12, 80_000),
     7: Skill(7, 6, 8.0, 25, 3, 0.0, 0.0, 6, None),
     8: Skill(8, None),
 }
@@ -94,8 +104,8 @@ def overlooked_squares(board: chess.Board, skill: Skill, rng: random.Random) -> 
     us = board.turn
     noticed = board.kings
     noticed |= int(board.checkers())
-    for big in board.pieces(chess.QUEEN, us) | board.pieces(chess.ROOK, us):
-        noticed |= int(board.attackers(not us, big))
+    # With the queen or a rook attacked, anyone looks twice.
+    theirs = 0.0 if big_piece_attacked(board) else skill.overlook_theirs
     if board.move_stack:
         last = board.peek().to_square
         noticed |= chess.BB_SQUARES[last]
@@ -104,10 +114,24 @@ def overlooked_squares(board: chess.Board, skill: Skill, rng: random.Random) -> 
     for square, piece in board.piece_map().items():
         if noticed & chess.BB_SQUARES[square]:
             continue
-        chance = skill.overlook_ours if piece.color == us else skill.overlook_theirs
-        if rng.random() < chance:
+        chance = skill.overlook_ours if piece.color == us else theirs
+        if rng.random() < chance * _OVERLOOK_WEIGHT[piece.piece_type]:
             blind |= chess.BB_SQUARES[square]
     return blind
+
+
+def big_piece_attacked(board: chess.Board) -> bool:
+    """True if the side to move has its queen or a rook attacked."""
+    us = board.turn
+    return any(board.is_attacked_by(not us, square)
+               for square in board.pieces(chess.QUEEN, us) | board.pieces(chess.ROOK, us))
+
+
+def depth_for(skill: Skill, board: chess.Board) -> int | None:
+    """How deep this level looks in this position: one ply more when a big piece is attacked."""
+    if skill.max_depth is None:
+        return None
+    return skill.max_depth + 1 if big_piece_attacked(board) else skill.max_depth
 
 
 def choose(scored: Sequence[tuple[int, T]], skill: Skill, rng: random.Random) -> T:
@@ -120,9 +144,9 @@ def choose(scored: Sequence[tuple[int, T]], skill: Skill, rng: random.Random) ->
     """
     if not scored:
         raise ValueError("no moves to choose from")
-    best = scored[0][0]
     if skill.temperature <= 0.0:
         return scored[0][1]
+    best = max(score for score, _ in scored)  # lines of an unfinished depth may be unsorted
     pool = [(score, item) for score, item in scored if score >= best - skill.margin]
     weights = [math.exp((score - best) / skill.temperature) for score, _ in pool]
     return rng.choices([item for _, item in pool], weights=weights)[0]

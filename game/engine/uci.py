@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import sys
 import threading
 from collections.abc import Sequence
@@ -27,6 +28,7 @@ from game.engine.limits import GoLimits, budget_for, parse_go
 from game.engine.options import SPECS, OptionError, Options
 from game.engine.searcher import Searcher
 from game.engine.skill import level_for_elo, skill_for_level
+from game.engine.tables import tables
 
 
 class UciSession:
@@ -162,7 +164,8 @@ class UciSession:
 
     def _book_move(self, board: chess.Board, limits: GoLimits) -> chess.Move | None:
         if (not self._options.check("OwnBook") or limits.is_analysis or limits.ponder
-                or self._options.spin("MultiPV") > 1):
+                or self._options.spin("MultiPV") > 1
+                or board.ply() >= skill_for_level(self._level()).book_plies):
             return None
         path = self._options.string("BookFile")
         problem = self._book.open(path)
@@ -242,6 +245,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", action="version", version=f"{ENGINE_NAME} {__version__}")
     parser.parse_args(argv)
     session = UciSession(sys.stdout)
+    tables()  # build the attack tables now, not during the first search
+    # The long-lived tables never become garbage: keep the collector from walking them, and
+    # let the reading thread take the interpreter from the search quickly on "stop".
+    gc.collect()
+    gc.freeze()
+    sys.setswitchinterval(0.001)
     for line in sys.stdin:
         if not session.handle(line):
             break

@@ -204,3 +204,10 @@ def test_main_module_help_exits_cleanly() -> None:
                              capture_output=True, text=True, timeout=30, check=False)
     assert process.returncode == 0
     assert "The Turk" in process.stdout
+
+
+def test_searchmoves_restricts_the_root(uci_engine: chess.engine.SimpleEngine) -> None:
+    board = chess.Board()
+    only = chess.Move.from_uci("a2a3")
+    info = uci_engine.analyse(board, chess.engine.Limit(depth=3), root_moves=[only])
+    assert info["pv"][0] == only
