@@ -204,14 +204,25 @@ def _pairing_code(given: str | None) -> str:
     return code
 
 
+def session_settings(settings: Settings, args: argparse.Namespace, *, duo: bool) -> Settings:
+    """The settings of a hidden-operator session: the command line's address and hybrid
+    mode, and no takebacks (those are for solo play: undoing a move the hidden operator
+    made would take their work back behind their back)."""
+    changes: dict[str, object] = {"takeback": False}
+    if not duo and args.listen:
+        changes["operator_listen"] = args.listen
+    if args.hybrid:
+        changes["hybrid"] = True
+    return settings.replace(**changes)
+
+
 def _host(args: argparse.Namespace, *, duo: bool = False) -> int:
     """`turk host` (and `turk duo`): the visitor's window, the Turk's moves from the link."""
     prepared = _prepare(args)
     if isinstance(prepared, int):
         return prepared
     settings, session = prepared
-    changes = {"operator_listen": args.listen} if not duo and args.listen else {}
-    settings = settings.replace(**changes, **({"hybrid": True} if args.hybrid else {}))
+    settings = session_settings(settings, args, duo=duo)
     from game.net.link import LinkError
     from game.opponents.engine import resolve_engine
     from game.ui.console.host import host_from_settings

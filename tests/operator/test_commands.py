@@ -13,7 +13,7 @@ from pathlib import Path
 import chess
 import pytest
 
-from game.cli import build_parser
+from game.cli import build_parser, session_settings
 from game.config import Settings
 from game.match import GameSetup
 from game.model.records import MoveAuthor
@@ -42,6 +42,17 @@ def test_host_and_duo_options() -> None:
         "192.168.1.20", 1771, "K7MX-4RWD", True, 2)
     duo = build_parser().parse_args(["duo", "--display", "1", "--name", "Anna"])
     assert (duo.display, duo.name, duo.port) == (1, "Anna", None)
+
+
+def test_hidden_operator_sessions_take_the_command_line_and_allow_no_takebacks() -> None:
+    solo = Settings()
+    assert solo.takeback  # solo play keeps its one-step takeback
+    host = session_settings(solo, build_parser().parse_args(
+        ["host", "--listen", "192.168.1.20", "--hybrid"]), duo=False)
+    assert (host.takeback, host.operator_listen, host.hybrid) == (False, "192.168.1.20", True)
+    duo = session_settings(solo, build_parser().parse_args(["duo"]), duo=True)
+    assert not duo.takeback and not duo.hybrid
+    assert duo.operator_listen == solo.operator_listen  # duo always uses loopback itself
 
 
 def run_turk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
