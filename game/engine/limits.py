@@ -94,8 +94,12 @@ def budget_for(limits: GoLimits, *, white_to_move: bool, overhead_ms: int,
                ply: int = 0) -> TimeBudget:
     """Share out the clock for one move.
 
-    The ceiling keeps a reserve of the move overhead plus a slice of the remaining clock, so
-    a slow answer (a busy machine, a garbage collection) still arrives before the flag falls.
+    Every move costs more than its search: the GUI, the pipe and the operating system take
+    the move overhead each time, so the overhead is reserved for every move still expected,
+    not once. What is left of the clock, plus the increments still to come, is shared out
+    among those moves. When nothing is left to share, the engine answers at once (a
+    one-millisecond search) and lives on its increment. The ceiling is a slice of the clock
+    (less one overhead), so a slow answer still arrives before the flag falls.
     """
     if limits.infinite or limits.ponder:
         return TimeBudget(None, None)
@@ -107,17 +111,18 @@ def budget_for(limits: GoLimits, *, white_to_move: bool, overhead_ms: int,
     if remaining is None:
         return TimeBudget(None, None)
     inc = (limits.winc if white_to_move else limits.binc) or 0
-    left = max(0.0, remaining / 1000.0 - overhead)
+    clock = max(0.0, remaining / 1000.0)
     increment = max(0, inc) / 1000.0
     moves = limits.movestogo if limits.movestogo and limits.movestogo > 0 else None
     if moves is None:
         # Expect a game to need about 40 more moves early on and fewer later, but always plan
         # for at least 20 so the end of a sudden-death game is not starved.
         moves = max(20, 45 - ply // 4)
-    soft = left / moves + increment * 0.8
-    hard = min(left * 0.25 + increment * 0.8, soft * 4.0)
-    if moves == 1:
-        hard = left * 0.8
-    soft = min(soft, hard)
-    floor = min(0.005, left * 0.5)
-    return TimeBudget(max(floor, soft), max(floor, hard))
+    usable = clock - overhead
+    pool = clock + increment * (moves - 1) - overhead * (moves + 1)
+    least = 0.001
+    if usable <= least or pool <= least * moves:
+        return TimeBudget(least, least)
+    soft = pool / moves
+    hard = usable * 0.8 if moves == 1 else min(usable * 0.25, soft * 4.0)
+    return TimeBudget(max(least, min(soft, hard)), max(least, hard))

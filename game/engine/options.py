@@ -49,7 +49,7 @@ SPECS: tuple[OptionSpec, ...] = (
     OptionSpec("MultiPV", "spin", 1, 1, 64),
     OptionSpec("OwnBook", "check", True),
     OptionSpec("BookFile", "string", DEFAULT_BOOK),
-    OptionSpec("Move Overhead", "spin", 30, 0, 5000),
+    OptionSpec("Move Overhead", "spin", 20, 0, 5000),
     OptionSpec("Ponder", "check", False),
 )
 

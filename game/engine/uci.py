@@ -41,9 +41,16 @@ class UciSession:
         self._searcher = Searcher(self._options.spin("Hash"))
         self._book = Book()
         self._board = chess.Board()
+        self._position_args: tuple[list[str], list[str]] = (["startpos"], [])
+        """The last ``position`` accepted, as (start words, moves): the board it made."""
         self._thread: threading.Thread | None = None
         self._control: SearchControl | None = None
         self._limits = GoLimits()
+
+    @property
+    def board(self) -> chess.Board:
+        """A copy of the position the last accepted ``position`` command set up."""
+        return self._board.copy()
 
     def send(self, line: str) -> None:
         """Write one line to the GUI at once (the search thread writes too)."""
@@ -89,6 +96,7 @@ class UciSession:
         self._stop_search()
         self._searcher.clear()
         self._board = chess.Board()
+        self._position_args = (["startpos"], [])
 
     def _setoption(self, args: list[str]) -> None:
         if not args or args[0] != "name":
@@ -110,12 +118,27 @@ class UciSession:
             self._searcher.clear()
 
     def _position(self, args: list[str]) -> None:
+        head, moves = split_position(args)
+        known_head, known_moves = self._position_args
+        if head == known_head and moves[:len(known_moves)] == known_moves:
+            # A GUI repeats the whole game every move: play only the moves that are new,
+            # so a long game does not cost the clock more with every move.
+            board = self._board.copy(stack=True) if len(moves) > len(known_moves) else None
+            try:
+                if board is not None:
+                    push_moves(board, moves[len(known_moves):])
+            except ValueError as error:
+                self.send(f"info string position ignored: {error}")
+                return
+            self._board = board or self._board
+            self._position_args = (head, moves)
+            return
         try:
-            board = parse_position(args)
+            self._board = parse_position(args)
         except ValueError as error:
             self.send(f"info string position ignored: {error}")
             return
-        self._board = board
+        self._position_args = (head, moves)
 
     def _go(self, args: list[str]) -> None:
         if self._thread is not None:
@@ -193,6 +216,27 @@ class UciSession:
             self._thread = None
 
 
+def split_position(args: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The arguments of ``position`` as (the start position's words, the moves)."""
+    if "moves" in args:
+        cut = list(args).index("moves")
+        return list(args[:cut]), list(args[cut + 1:])
+    return list(args), []
+
+
+def push_moves(board: chess.Board, moves: Sequence[str]) -> None:
+    """Play UCI moves on ``board``.
+
+    :raises ValueError: at the first illegal move, naming it (the moves before it stay
+        played: pass a copy when that matters).
+    """
+    for text in moves:
+        try:
+            board.push_uci(text)
+        except ValueError:
+            raise ValueError(f"illegal move '{text}' in {board.fen()}") from None
+
+
 def parse_position(args: Sequence[str]) -> chess.Board:
     """Read the arguments of ``position`` into a board.
 
@@ -201,11 +245,7 @@ def parse_position(args: Sequence[str]) -> chess.Board:
     """
     if not args:
         raise ValueError("expected 'startpos' or 'fen'")
-    if "moves" in args:
-        cut = list(args).index("moves")
-        head, moves = list(args[:cut]), list(args[cut + 1:])
-    else:
-        head, moves = list(args), []
+    head, moves = split_position(args)
     if head == ["startpos"]:
         board = chess.Board()
     elif head and head[0] == "fen" and len(head) > 1:
@@ -214,11 +254,7 @@ def parse_position(args: Sequence[str]) -> chess.Board:
             raise ValueError(f"not a playable position: {' '.join(head[1:])}")
     else:
         raise ValueError(f"expected 'startpos' or 'fen <fen>', not '{' '.join(head)}'")
-    for text in moves:
-        try:
-            board.push_uci(text)
-        except ValueError:
-            raise ValueError(f"illegal move '{text}' in {board.fen()}") from None
+    push_moves(board, moves)
     return board
 
 

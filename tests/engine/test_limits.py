@@ -53,3 +53,33 @@ def test_infinite_and_ponder_have_no_budget() -> None:
     assert budget_for(GoLimits(infinite=True), white_to_move=True, overhead_ms=0).hard is None
     assert budget_for(GoLimits(ponder=True, wtime=100), white_to_move=True,
                       overhead_ms=0).soft is None
+
+
+def test_a_whole_bullet_game_never_runs_out_of_clock() -> None:
+    """Charge each move its whole ceiling plus a real engine's fixed cost (a few
+    milliseconds), give back the increment, for a long game: the clock never falls, and
+    the engine keeps a reserve against a busy machine."""
+    for base, inc, plies in ((1_000, 10, 400), (1_000, 5, 400), (3_000, 5, 400),
+                             (60_000, 1_000, 400), (10_000, 0, 160)):
+        clock, least = base / 1000, base / 1000
+        for ply in range(0, plies, 2):
+            ms = round(clock * 1000)
+            budget = budget_for(GoLimits(wtime=ms, btime=ms, winc=inc, binc=inc),
+                                white_to_move=True, overhead_ms=20, ply=ply)
+            assert budget.hard is not None
+            clock += inc / 1000 - budget.hard - 0.004
+            least = min(least, clock)
+        assert least > 0.1, (base, inc)
+
+
+def test_the_overhead_is_kept_back_for_every_move_to_come() -> None:
+    early = budget_for(GoLimits(wtime=1_000, btime=1_000, winc=10, binc=10),
+                       white_to_move=True, overhead_ms=20, ply=0)
+    assert early.soft is not None and 0.005 < early.soft < 0.03
+    low = budget_for(GoLimits(wtime=300, btime=300, winc=10, binc=10),
+                     white_to_move=True, overhead_ms=20, ply=80)
+    assert low == budget_for(GoLimits(wtime=5, btime=5), white_to_move=True, overhead_ms=20)
+    assert low.hard == 0.001  # nothing to share: answer at once and live on the increment
+    rapid = budget_for(GoLimits(wtime=300_000, btime=300_000, winc=3_000, binc=3_000),
+                       white_to_move=True, overhead_ms=20, ply=20)
+    assert rapid.soft is not None and 8 < rapid.soft < 15
