@@ -70,9 +70,22 @@ def match(a: Player, b: Player, games: int, out: Path) -> Estimate:
     return result
 
 
-def ladder_table(results: dict[int, Estimate], top: Estimate | None, top_elo: int) -> None:
+def anchored_rating(anchors: dict[int, Estimate]) -> tuple[float, float] | None:
+    """Level 8's rating from its matches against Stockfish at several ``UCI_Elo`` values:
+    each match's rating, weighted by the inverse square of its error bar (a match scored
+    0 % or 100 % has no finite estimate and is left out), and the combined 95 % error."""
+    usable = [(elo + result.elo, result.error) for elo, result in anchors.items()
+              if 0 < result.score < 1 and result.error > 0]
+    if not usable:
+        return None
+    weights = [1 / error ** 2 for _, error in usable]
+    rating = sum(w * r for w, (r, _) in zip(weights, usable, strict=True)) / sum(weights)
+    return rating, sum(weights) ** -0.5
+
+
+def ladder_table(results: dict[int, Estimate], top_rating: float | None) -> None:
     """Print each level's score against the one below and its chained rating."""
-    rating = top_elo + top.elo if top is not None else None
+    rating = top_rating
     print("\nlevel | vs level below            | Elo diff      | rating")
     for level in range(8, 0, -1):
         result = results.get(level)
@@ -112,18 +125,16 @@ def main(argv: list[str] | None = None) -> int:
         records = read_log(args.out / f"turk{level}-vs-turk{level - 1}.jsonl")
         if records:
             results[level] = estimate(r.score_for(f"turk{level}") for r in records)
-    anchors = sorted(args.out.glob("turk8-vs-sf*.jsonl"))
-    for log in anchors:
+    anchors: dict[int, Estimate] = {}
+    for log in sorted(args.out.glob("turk8-vs-sf*.jsonl")):
         elo = int(log.stem.split("-vs-sf")[1])
-        result = estimate(r.score_for("turk8") for r in read_log(log))
+        anchors[elo] = result = estimate(r.score_for("turk8") for r in read_log(log))
         print(f"level 8 vs Stockfish UCI_Elo {elo}: {result.text()} "
               f"-> rating {elo + result.elo:.0f}")
-    if anchors:
-        elo = int(anchors[0].stem.split("-vs-sf")[1])
-        ladder_table(results, estimate(r.score_for("turk8") for r in read_log(anchors[0])),
-                     elo)
-    else:
-        ladder_table(results, None, 0)
+    top = anchored_rating(anchors)
+    if top is not None:
+        print(f"level 8 rating, all Stockfish matches together: {top[0]:.0f} ± {top[1]:.0f}")
+    ladder_table(results, top[0] if top else None)
     return 0
 
 
