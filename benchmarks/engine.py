@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -86,8 +87,13 @@ def stop_latency(trials: int, rng: random.Random) -> list[float]:
     return results
 
 
-def read_tactics(limit: int | None) -> list[tuple[chess.Board, set[chess.Move], str]]:
-    """The tactical test set: (position, best moves, id)."""
+SHORT = 3
+"""Tactics that Stockfish (empty hash) first finds at this depth or less are "short"."""
+
+
+def read_tactics(limit: int | None) -> list[tuple[chess.Board, set[chess.Move], int]]:
+    """The tactical test set: (position, best moves, the depth at which Stockfish first
+    found the move — from the ``c0`` comment that tools/make_tactics.py writes)."""
     found = []
     for line in (DATA / "tactics.epd").read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -95,7 +101,8 @@ def read_tactics(limit: int | None) -> list[tuple[chess.Board, set[chess.Move], 
         board, ops = chess.Board.from_epd(line)
         best = ops.get("bm", [])
         moves = set(best) if isinstance(best, list) else set()
-        found.append((board, moves, str(ops.get("id", "?"))))
+        depth = re.search(r"found at depth (\d+)", str(ops.get("c0", "")))
+        found.append((board, moves, int(depth.group(1)) if depth else 0))
     return found[:limit]
 
 
@@ -106,13 +113,18 @@ def read_human(limit: int | None) -> list[dict[str, object]]:
 
 
 def solve_tactics(engine: chess.engine.SimpleEngine, positions: list[tuple[
-        chess.Board, set[chess.Move], str]], movetime: float) -> int:
-    solved = 0
-    for board, best, _ in positions:
+        chess.Board, set[chess.Move], int]], movetime: float) -> tuple[int, int]:
+    """How many it solves: (short ones, longer ones)."""
+    short = longer = 0
+    for board, best, depth in positions:
         engine.protocol.send_line("ucinewgame")
         move = engine.play(board, chess.engine.Limit(time=movetime)).move
-        solved += move in best
-    return solved
+        if move in best:
+            if depth <= SHORT:
+                short += 1
+            else:
+                longer += 1
+    return short, longer
 
 
 def human_accuracy(engine: chess.engine.SimpleEngine, records: list[dict[str, object]],
@@ -148,13 +160,16 @@ def main(argv: list[str] | None = None) -> int:
             if level == 8:
                 nps, depth = speed(engine, args.movetime)
                 print(f"speed: median {nps} nps, median depth {depth} in {args.movetime:g} s")
-            solved = solve_tactics(engine, tactics, args.movetime)
+            short, longer = solve_tactics(engine, tactics, args.movetime)
+            solved = short + longer
             right = human_accuracy(engine, humans, args.movetime)
         finally:
             engine.quit()
         solved_top = solved
+        shorts = sum(depth <= SHORT for _, _, depth in tactics)
         print(f"level {level}: tactics {solved}/{len(tactics)} "
-              f"({100 * solved / max(1, len(tactics)):.0f}%), recapture/rescue "
+              f"({100 * solved / max(1, len(tactics)):.0f}%: {short}/{shorts} of {SHORT} plies "
+              f"or less, {longer}/{len(tactics) - shorts} longer), recapture/rescue "
               f"{right}/{len(humans)} ({100 * right / max(1, len(humans)):.0f}%)", flush=True)
     print(f"nps={nps} depth_at_1s={depth} tactics_solved={solved_top}/{len(tactics)}")
     return 0

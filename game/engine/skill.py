@@ -31,8 +31,12 @@ T = TypeVar("T")
 LEVEL_MIN = 1
 LEVEL_MAX = 8
 
-LEVEL_ELO: tuple[int, ...] = (500, 700, 900, 1100, 1250, 1400, 1550, 1700)
-"""Rating of each level on the Stockfish ``UCI_Elo`` scale, used for ``UCI_Elo``."""
+LEVEL_ELO: tuple[int, ...] = (100, 320, 480, 730, 1020, 1380, 1690, 2050)
+"""Measured rating of each level on the scale of Stockfish 15.1's ``UCI_Elo`` at one second
+a move, used for ``UCI_Elo``: level 8 from 128 games against Stockfish at 1600, 1800 and
+2000, each level below chained down from 40 games against the level above
+(``benchmarks/ladder.py``; the table with its error bars is in docs/engine.md). The same
+numbers are ``game.opponents.levels._RATINGS``."""
 
 _OVERLOOK_WEIGHT = (0.0, 0.3, 1.0, 1.2, 0.8, 0.6, 0.0)
 """How easily each piece type (by python-chess number) is overlooked, relative to a knight:
