@@ -31,9 +31,9 @@ T = TypeVar("T")
 LEVEL_MIN = 1
 LEVEL_MAX = 8
 
-LEVEL_ELO: tuple[int, ...] = (100, 320, 480, 730, 1020, 1380, 1690, 2050)
+LEVEL_ELO: tuple[int, ...] = (70, 280, 440, 690, 980, 1340, 1660, 2020)
 """Measured rating of each level on the scale of Stockfish 15.1's ``UCI_Elo`` at one second
-a move, used for ``UCI_Elo``: level 8 from 128 games against Stockfish at 1600, 1800 and
+a move, used for ``UCI_Elo``: level 8 from 142 games against Stockfish at 1600, 1800 and
 2000, each level below chained down from 40 games against the level above
 (``benchmarks/ladder.py``; the table with its error bars is in docs/engine.md). The same
 numbers are ``game.opponents.levels._RATINGS``."""
