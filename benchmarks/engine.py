@@ -5,8 +5,11 @@ Runs the built-in engine as a UCI process (as the game does) and prints:
 * nodes per second and depth reached in one second on a set of middlegame positions
   (medians);
 * how fast ``stop`` is answered during an infinite search (median and worst, in ms);
-* with ``--levels``: for each level, the share of ``tests/data/tactics.epd`` it solves and
-  the share of ``tests/data/human.jsonl`` (recapture / save the queen or rook) it gets right;
+* with ``--levels``: for each level, the share of ``tests/data/tactics.epd`` it solves —
+  split into the positions whose answer simply takes free material (an undefended piece, or
+  a piece worth more than the taker: weak levels should find these) and the tactics proper
+  (quiet moves, checks, even exchanges: weak levels should mostly miss them) — and the share
+  of ``tests/data/human.jsonl`` (recapture / save the queen or rook) it gets right;
 * last line, exactly: ``nps=X depth_at_1s=X tactics_solved=N/M`` (level 8, 1 s a move).
 
 Usage: python benchmarks/engine.py [--levels] [--movetime 1.0] [--limit N]
@@ -17,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import statistics
 import subprocess
 import sys
@@ -87,22 +89,34 @@ def stop_latency(trials: int, rng: random.Random) -> list[float]:
     return results
 
 
-SHORT = 3
-"""Tactics that Stockfish (empty hash) first finds at this depth or less are "short"."""
+_VALUE = {chess.PAWN: 1, chess.KNIGHT: 3, chess.BISHOP: 3, chess.ROOK: 5, chess.QUEEN: 9,
+          chess.KING: 100}
 
 
-def read_tactics(limit: int | None) -> list[tuple[chess.Board, set[chess.Move], int]]:
-    """The tactical test set: (position, best moves, the depth at which Stockfish first
-    found the move — from the ``c0`` comment that tools/make_tactics.py writes)."""
+def takes_free_material(board: chess.Board, move: chess.Move) -> bool:
+    """True when the move simply wins material: it takes an undefended piece, or a piece
+    worth more than the taker. Weak levels must find these most of the time; the other
+    positions of the set (quiet moves, checks, even exchanges) are the tactics proper."""
+    if not board.is_capture(move):
+        return False
+    victim = board.piece_type_at(move.to_square) or chess.PAWN  # en passant
+    taker = board.piece_type_at(move.from_square) or chess.PAWN
+    return (not board.attackers(not board.turn, move.to_square)
+            or _VALUE[victim] > _VALUE[taker])
+
+
+def read_tactics(limit: int | None) -> list[tuple[chess.Board, set[chess.Move], bool]]:
+    """The tactical test set: (position, best moves, whether the best move just takes free
+    material)."""
     found = []
     for line in (DATA / "tactics.epd").read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         board, ops = chess.Board.from_epd(line)
         best = ops.get("bm", [])
-        moves = set(best) if isinstance(best, list) else set()
-        depth = re.search(r"found at depth (\d+)", str(ops.get("c0", "")))
-        found.append((board, moves, int(depth.group(1)) if depth else 0))
+        moves = list(best) if isinstance(best, list) else []
+        free = bool(moves) and takes_free_material(board, moves[0])
+        found.append((board, set(moves), free))
     return found[:limit]
 
 
@@ -113,18 +127,18 @@ def read_human(limit: int | None) -> list[dict[str, object]]:
 
 
 def solve_tactics(engine: chess.engine.SimpleEngine, positions: list[tuple[
-        chess.Board, set[chess.Move], int]], movetime: float) -> tuple[int, int]:
-    """How many it solves: (short ones, longer ones)."""
-    short = longer = 0
-    for board, best, depth in positions:
+        chess.Board, set[chess.Move], bool]], movetime: float) -> tuple[int, int]:
+    """How many it solves: (free material taken, tactics proper)."""
+    free = tactics = 0
+    for board, best, is_free in positions:
         engine.protocol.send_line("ucinewgame")
         move = engine.play(board, chess.engine.Limit(time=movetime)).move
         if move in best:
-            if depth <= SHORT:
-                short += 1
+            if is_free:
+                free += 1
             else:
-                longer += 1
-    return short, longer
+                tactics += 1
+    return free, tactics
 
 
 def human_accuracy(engine: chess.engine.SimpleEngine, records: list[dict[str, object]],
@@ -160,16 +174,16 @@ def main(argv: list[str] | None = None) -> int:
             if level == 8:
                 nps, depth = speed(engine, args.movetime)
                 print(f"speed: median {nps} nps, median depth {depth} in {args.movetime:g} s")
-            short, longer = solve_tactics(engine, tactics, args.movetime)
-            solved = short + longer
+            free, proper = solve_tactics(engine, tactics, args.movetime)
+            solved = free + proper
             right = human_accuracy(engine, humans, args.movetime)
         finally:
             engine.quit()
         solved_top = solved
-        shorts = sum(depth <= SHORT for _, _, depth in tactics)
+        frees = sum(is_free for _, _, is_free in tactics)
         print(f"level {level}: tactics {solved}/{len(tactics)} "
-              f"({100 * solved / max(1, len(tactics)):.0f}%: {short}/{shorts} of {SHORT} plies "
-              f"or less, {longer}/{len(tactics) - shorts} longer), recapture/rescue "
+              f"({100 * solved / max(1, len(tactics)):.0f}%: free material {free}/{frees}, "
+              f"tactics proper {proper}/{len(tactics) - frees}), recapture/rescue "
               f"{right}/{len(humans)} ({100 * right / max(1, len(humans)):.0f}%)", flush=True)
     print(f"nps={nps} depth_at_1s={depth} tactics_solved={solved_top}/{len(tactics)}")
     return 0
