@@ -31,7 +31,7 @@ T = TypeVar("T")
 LEVEL_MIN = 1
 LEVEL_MAX = 8
 
-LEVEL_ELO: tuple[int, ...] = (70, 280, 440, 690, 980, 1340, 1660, 2020)
+LEVEL_ELO: tuple[int, ...] = (110, 270, 440, 690, 980, 1340, 1660, 2020)
 """Measured rating of each level on the scale of Stockfish 15.1's ``UCI_Elo`` at one second
 a move, used for ``UCI_Elo``: level 8 from 142 games against Stockfish at 1600, 1800 and
 2000, each level below chained down from 40 games against the level above
@@ -114,6 +114,7 @@ def overlooked_squares(board: chess.Board, skill: Skill, rng: random.Random) -> 
         last = board.peek().to_square
         noticed |= chess.BB_SQUARES[last]
         noticed |= int(board.attackers(us, last))
+    noticed |= _takers_of_free_material(board)
     blind = 0
     for square, piece in board.piece_map().items():
         if noticed & chess.BB_SQUARES[square]:
@@ -122,6 +123,31 @@ def overlooked_squares(board: chess.Board, skill: Skill, rng: random.Random) -> 
         if rng.random() < chance * _OVERLOOK_WEIGHT[piece.piece_type]:
             blind |= chess.BB_SQUARES[square]
     return blind
+
+
+def _takers_of_free_material(board: chess.Board) -> int:
+    """Our pieces that can take an undefended enemy piece, or one worth more than themselves:
+    even a beginner sees what simply hangs (the combination behind it is another matter)."""
+    us = board.turn
+    takers = 0
+    for square, piece in board.piece_map().items():
+        if piece.color == us or piece.piece_type == chess.KING:
+            continue
+        attackers = board.attackers(us, square)
+        if not attackers:
+            continue
+        if not board.attackers(not us, square):
+            takers |= int(attackers)
+            continue
+        worth = _WORTH[piece.piece_type]
+        for attacker in attackers:
+            if _WORTH[board.piece_type_at(attacker) or chess.KING] < worth:
+                takers |= chess.BB_SQUARES[attacker]
+    return takers
+
+
+_WORTH = (0, 1, 3, 3, 5, 9, 100)
+"""Piece values by python-chess piece type, for "worth more than the taker"."""
 
 
 def big_piece_attacked(board: chess.Board) -> bool:

@@ -30,7 +30,7 @@ BUILTIN_NAME = "The Turk"
 KIOSK_MOVETIME = 1.0
 """Seconds the built-in engine may think per move at any level (weak levels answer sooner)."""
 
-_RATINGS: dict[int, int] = {1: 70, 2: 280, 3: 440, 4: 690, 5: 980, 6: 1340, 7: 1660, 8: 2020}
+_RATINGS: dict[int, int] = {1: 110, 2: 270, 3: 440, 4: 690, 5: 980, 6: 1340, 7: 1660, 8: 2020}
 """Measured rating of each level on the Stockfish ``UCI_Elo`` scale (ladder results; level 8
 against Stockfish itself, the others chained down level by level, so the error bars grow
 downwards: see docs/engine.md). The engine's ``LEVEL_ELO`` holds the same numbers."""

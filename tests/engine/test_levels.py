@@ -89,6 +89,26 @@ def test_overlooked_pieces_never_include_the_obvious_ones() -> None:
     assert overlooked_squares(board, skill_for_level(8), rng) == 0
 
 
+def test_even_level_one_always_sees_what_simply_hangs() -> None:
+    # White: the knight on c3 can take the loose rook on d5; the pawn on e4 can take the
+    # defended knight on f5 (worth more than a pawn); the bishop on g2 can take the pawn
+    # on b7, which is defended and worth less, so it may be overlooked.
+    board = chess.Board("k7/1p6/8/3r1n2/4P3/2N5/6B1/K5R1 w - - 0 1")
+    board.push(chess.Move.null())
+    board.push(chess.Move.null())  # no last move to notice
+    rng = random.Random(4)
+    skill = skill_for_level(1)
+    takers = chess.BB_SQUARES[chess.C3] | chess.BB_SQUARES[chess.E4]
+    missed_bishop = 0
+    for _ in range(300):
+        blind = overlooked_squares(board, skill, rng)
+        assert not blind & takers
+        missed_bishop += bool(blind & chess.BB_SQUARES[chess.G2])
+    assert missed_bishop > 0  # pieces that win nothing are still overlooked sometimes
+    move = play(Searcher(rng=random.Random(5)), board, 1)
+    assert move == chess.Move.from_uci("c3d5")
+
+
 def test_choice_stays_within_the_margin_and_full_strength_is_deterministic() -> None:
     rng = random.Random(9)
     scored = [(100, "best"), (95, "close"), (-400, "blunder")]
