@@ -30,6 +30,10 @@ import chess
 import chess.engine
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from game.engine.skill import takes_free_material  # noqa: E402
+
 DATA = ROOT / "tests" / "data"
 COMMAND = [sys.executable, "-m", "game.engine"]
 
@@ -87,22 +91,6 @@ def stop_latency(trials: int, rng: random.Random) -> list[float]:
         process.stdin.flush()
         process.wait(timeout=10)
     return results
-
-
-_VALUE = {chess.PAWN: 1, chess.KNIGHT: 3, chess.BISHOP: 3, chess.ROOK: 5, chess.QUEEN: 9,
-          chess.KING: 100}
-
-
-def takes_free_material(board: chess.Board, move: chess.Move) -> bool:
-    """True when the move simply wins material: it takes an undefended piece, or a piece
-    worth more than the taker. Weak levels must find these most of the time; the other
-    positions of the set (quiet moves, checks, even exchanges) are the tactics proper."""
-    if not board.is_capture(move):
-        return False
-    victim = board.piece_type_at(move.to_square) or chess.PAWN  # en passant
-    taker = board.piece_type_at(move.from_square) or chess.PAWN
-    return (not board.attackers(not board.turn, move.to_square)
-            or _VALUE[victim] > _VALUE[taker])
 
 
 def read_tactics(limit: int | None) -> list[tuple[chess.Board, set[chess.Move], bool]]:

@@ -9,9 +9,10 @@ some pieces — they do not see those pieces' captures, their own or the opponen
 they misjudge positions a little (noise) and pick among the moves they like with some
 randomness. But some things every level notices: the piece that just moved, anything that
 gives check or attacks their queen or rooks, and their own pieces that can take back on the
-square of the last move; and when their queen or a rook is attacked they look at every
-enemy piece before moving it. So they recapture, answer direct threats to big pieces and
-take free material most of the time, and never play random moves.
+square of the last move, or can take something that simply hangs; and when their queen or
+a rook is attacked they look at every enemy piece before moving it. So they recapture,
+answer direct threats to big pieces and take free material most of the time, and never play
+random moves.
 
 Must not import: anything but ``chess`` and the standard library.
 """
@@ -37,6 +38,9 @@ a move, used for ``UCI_Elo``: level 8 from 142 games against Stockfish at 1600, 
 2000, each level below chained down from 40 games against the level above
 (``benchmarks/ladder.py``; the table with its error bars is in docs/engine.md). The same
 numbers are ``game.opponents.levels._RATINGS``."""
+
+_WORTH = (0, 1, 3, 3, 5, 9, 100)
+"""Piece values by python-chess piece type, for "worth more than the taker"."""
 
 _OVERLOOK_WEIGHT = (0.0, 0.3, 1.0, 1.2, 0.8, 0.6, 0.0)
 """How easily each piece type (by python-chess number) is overlooked, relative to a knight:
@@ -125,29 +129,24 @@ def overlooked_squares(board: chess.Board, skill: Skill, rng: random.Random) -> 
     return blind
 
 
+def takes_free_material(board: chess.Board, move: chess.Move) -> bool:
+    """True when ``move`` simply wins material: it takes an undefended piece, or a piece
+    worth more than the taker. Even a beginner sees these (the combination behind a capture
+    is another matter)."""
+    if not board.is_capture(move):
+        return False
+    victim = board.piece_type_at(move.to_square) or chess.PAWN  # en passant
+    taker = board.piece_type_at(move.from_square) or chess.PAWN
+    return not board.attackers(not board.turn, move.to_square) or _WORTH[victim] > _WORTH[taker]
+
+
 def _takers_of_free_material(board: chess.Board) -> int:
-    """Our pieces that can take an undefended enemy piece, or one worth more than themselves:
-    even a beginner sees what simply hangs (the combination behind it is another matter)."""
-    us = board.turn
+    """Squares of our pieces that can take something that simply hangs."""
     takers = 0
-    for square, piece in board.piece_map().items():
-        if piece.color == us or piece.piece_type == chess.KING:
-            continue
-        attackers = board.attackers(us, square)
-        if not attackers:
-            continue
-        if not board.attackers(not us, square):
-            takers |= int(attackers)
-            continue
-        worth = _WORTH[piece.piece_type]
-        for attacker in attackers:
-            if _WORTH[board.piece_type_at(attacker) or chess.KING] < worth:
-                takers |= chess.BB_SQUARES[attacker]
+    for move in board.generate_legal_captures():
+        if takes_free_material(board, move):
+            takers |= chess.BB_SQUARES[move.from_square]
     return takers
-
-
-_WORTH = (0, 1, 3, 3, 5, 9, 100)
-"""Piece values by python-chess piece type, for "worth more than the taker"."""
 
 
 def big_piece_attacked(board: chess.Board) -> bool:

@@ -120,24 +120,18 @@ class UciSession:
     def _position(self, args: list[str]) -> None:
         head, moves = split_position(args)
         known_head, known_moves = self._position_args
-        if head == known_head and moves[:len(known_moves)] == known_moves:
-            # A GUI repeats the whole game every move: play only the moves that are new,
-            # so a long game does not cost the clock more with every move.
-            board = self._board.copy(stack=True) if len(moves) > len(known_moves) else None
-            try:
-                if board is not None:
-                    push_moves(board, moves[len(known_moves):])
-            except ValueError as error:
-                self.send(f"info string position ignored: {error}")
-                return
-            self._board = board or self._board
-            self._position_args = (head, moves)
-            return
         try:
-            self._board = parse_position(args)
+            if head == known_head and moves[:len(known_moves)] == known_moves:
+                # A GUI repeats the whole game every move: play only the moves that are
+                # new, so a long game does not cost the clock more with every move.
+                board = self._board.copy()
+                push_moves(board, moves[len(known_moves):])
+            else:
+                board = parse_position(args)
         except ValueError as error:
             self.send(f"info string position ignored: {error}")
             return
+        self._board = board
         self._position_args = (head, moves)
 
     def _go(self, args: list[str]) -> None:

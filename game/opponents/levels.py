@@ -69,11 +69,6 @@ def _bounds(engine_options: Collection[str], name: str) -> tuple[int | None, int
     return None, None
 
 
-def _nominal_rating(level: int) -> int:
-    """The measured rating, or a placeholder spacing when a level is still unmeasured."""
-    return _RATINGS.get(level, 500 + 170 * (level - 1))
-
-
 def plan_for_level(level: int, *, engine_name: str,
                    engine_options: Collection[str]) -> LevelPlan:
     """The options and per-move limit that make an engine play at ``level``.
@@ -94,7 +89,7 @@ def plan_for_level(level: int, *, engine_name: str,
 
 def _limited_strength_plan(level: int, engine_name: str,
                            engine_options: Collection[str]) -> LevelPlan:
-    elo = _nominal_rating(level)
+    elo = _RATINGS[level]
     low, high = _bounds(engine_options, "UCI_Elo")
     if low is None and engine_name.lower().startswith("stockfish"):
         low = _STOCKFISH_FLOOR

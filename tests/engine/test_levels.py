@@ -93,9 +93,7 @@ def test_even_level_one_always_sees_what_simply_hangs() -> None:
     # White: the knight on c3 can take the loose rook on d5; the pawn on e4 can take the
     # defended knight on f5 (worth more than a pawn); the bishop on g2 can take the pawn
     # on b7, which is defended and worth less, so it may be overlooked.
-    board = chess.Board("k7/1p6/8/3r1n2/4P3/2N5/6B1/K5R1 w - - 0 1")
-    board.push(chess.Move.null())
-    board.push(chess.Move.null())  # no last move to notice
+    board = chess.Board("k7/1p6/8/3r1n2/4P3/2N5/6B1/K5R1 w - - 0 1")  # no last move
     rng = random.Random(4)
     skill = skill_for_level(1)
     takers = chess.BB_SQUARES[chess.C3] | chess.BB_SQUARES[chess.E4]
