@@ -51,6 +51,8 @@ from game.ui.text import TextPainter
 log = logging.getLogger(__name__)
 
 OpponentFactory = Callable[[GameSetup], Opponent]
+POINTER_HIDE_S = 3.0
+"""A kiosk hides a mouse pointer that has not moved for this long (touch shows none)."""
 
 
 class Companion(Protocol):
@@ -101,6 +103,11 @@ class App:
         self.opponent_factory = opponent_factory or self._engine_opponent
         pygame.init()
         pygame.display.set_caption(launch.title)
+        self.kiosk = self.settings.kiosk
+        """Locked: nothing a visitor does quits or leaves fullscreen (staff use their menu)."""
+        if self.kiosk:
+            pygame.display.set_allow_screensaver(False)
+        self._pointer_still_s = 0.0
         self.fullscreen = self.settings.fullscreen
         self.screen = self._open_window(self.settings.window_size)
         assets = Assets()
@@ -247,12 +254,17 @@ class App:
             command = intent.command if isinstance(intent, CommandIssued) else None
             if isinstance(intent, WindowResized):
                 self._resized()
+            elif self.kiosk and (isinstance(intent, QuitRequested)
+                                 or command in (Command.QUIT, Command.TOGGLE_FULLSCREEN)):
+                log.info("kiosk mode: %s ignored (staff quit from their menu)",
+                         command.value if command else "closing the window")
             elif isinstance(intent, QuitRequested) or command is Command.QUIT:
                 self.running = False
             elif command is Command.TOGGLE_FULLSCREEN:
                 self.toggle_fullscreen()
             else:
                 self.stack.handle(intent)
+        self._hide_a_still_pointer(frame_s)
         steps, alpha = self.loop.advance(frame_s)
         for _ in range(steps):
             for companion in self.companions:
@@ -264,10 +276,23 @@ class App:
             companion.frame(frame_s)
         self.frames += 1
 
+    def _hide_a_still_pointer(self, frame_s: float) -> None:
+        """A kiosk hides the mouse pointer a few seconds after the mouse last moved."""
+        if not self.kiosk:
+            return
+        was_hidden = self._pointer_still_s >= POINTER_HIDE_S
+        self._pointer_still_s += frame_s
+        if not was_hidden and self._pointer_still_s >= POINTER_HIDE_S:
+            pygame.mouse.set_visible(False)
+
     def _intents(self) -> list[Intent]:
         """Drain the event queue once: companions take their windows' events, the rest
         become the visitor's intents."""
         events = pygame.event.get()
+        if self.kiosk and any(event.type == pygame.MOUSEMOTION
+                              and not getattr(event, "touch", False) for event in events):
+            self._pointer_still_s = 0.0
+            pygame.mouse.set_visible(True)
         for companion in self.companions:
             events = companion.claim(events)
         size = self.screen.get_size()

@@ -188,6 +188,14 @@ class Match:
         ending = self.session.claim_draw(claim)
         return [*self._stop_thinking(), GameEnded(ending)]
 
+    def adjudicate(self, winner: chess.Color | None) -> list[MatchEvent]:
+        """End the game by the time cap's verdict (``None``: a draw).
+
+        :raises GameError: if the game is already over.
+        """
+        ending = self.session.adjudicate(winner)
+        return [*self._stop_thinking(), GameEnded(ending)]
+
     def abandon(self) -> list[MatchEvent]:
         """Close the game without a result."""
         ending = self.session.abandon()
