@@ -147,7 +147,8 @@ class App:
         """A match for ``setup`` (or continuing ``session``) with a fresh source of moves."""
         self._setup = setup
         if session is None:
-            session = GameSession(visitor_color=resolve_color(setup.color, self._rng))
+            session = GameSession(visitor_color=resolve_color(setup.color, self._rng),
+                                  start_fen=setup.start_fen, headers=dict(setup.headers))
         pacing = Pacing() if self.settings.pacing else Pacing.instant()
         return Match(session, self.opponent_factory(setup), pacing=pacing, rng=self._rng)
 
@@ -156,7 +157,23 @@ class App:
         when the settings ask for it."""
         settings = self.settings
         setup = GameSetup(settings.color, settings.level)
-        match = self.new_match(setup, self.launch.session)
+        play = self._show_play(self.new_match(setup, self.launch.session))
+        if settings.show and show:
+            self.stack.push(ExhibitionScene(self.services, lambda skipped: self._end_show(
+                play, skipped=skipped), captions_enabled=settings.captions))
+        else:
+            play.greet()
+        return play
+
+    def start_visit(self, setup: GameSetup) -> PlayScene:
+        """Show the play screen with a new game of ``setup`` at once (a kiosk's visit: the
+        attract loop has already performed the show), the Turk greeting the visitor."""
+        play = self._show_play(self.new_match(setup))
+        play.greet()
+        return play
+
+    def _show_play(self, match: Match) -> PlayScene:
+        settings = self.settings
         play = PlayScene(self.services, match,
                          options=PlayOptions(takeback=settings.takeback, archive=self.archive,
                                              level=settings.level, greeting=settings.greeting,
@@ -168,11 +185,6 @@ class App:
         self.stack.replace(play)
         for companion in self.companions:
             companion.attach(play)
-        if settings.show and show:
-            self.stack.push(ExhibitionScene(self.services, lambda skipped: self._end_show(
-                play, skipped=skipped), captions_enabled=settings.captions))
-        else:
-            play.greet()
         return play
 
     def _end_show(self, play: PlayScene, *, skipped: bool) -> None:

@@ -119,7 +119,7 @@ class GameSession:
         self._board = board
         self.visitor_color = visitor_color
         self.game_id = game_id or uuid.uuid4().hex[:12]
-        self.headers: Mapping[str, str] = dict(headers or {})
+        self.headers: dict[str, str] = dict(headers or {})
         """Extra PGN headers (``VisitFormat``, ``TimeCap``, ``Endgame``…)."""
         self._start_fen = board.fen()
         self._start_fullmove = board.fullmove_number
@@ -245,13 +245,16 @@ class GameSession:
         self._ending = Ending(Termination.RESIGNATION, not color)
         return self._ending
 
-    def adjudicate(self, winner: chess.Color | None) -> Ending:
-        """End the game by the time cap's verdict (``None``: a draw).
+    def adjudicate(self, winner: chess.Color | None, *, note: str = "") -> Ending:
+        """End the game by the time cap's verdict (``None``: a draw); ``note`` (what the
+        verdict rests on) goes into the record's ``Adjudication`` header.
 
         :raises GameError: if the game is already over.
         """
         if self.is_over:
             raise GameError("the game is already over")
+        if note:
+            self.headers["Adjudication"] = note
         self._ending = Ending(Termination.ADJUDICATED, winner)
         return self._ending
 
