@@ -154,7 +154,8 @@ class KioskController:
         if len(self.formats) > 1:
             self.phase = Phase.CHOOSING
             self.app.stack.replace(VisitChoiceScene(
-                self.app.services, formats=self.formats, endgame_name="",
+                self.app.services, formats=self.formats,
+                endgame=self._rng.choice(ENDGAMES).key,
                 time_cap_min=self.app.settings.time_cap_min, on_choice=self._chosen))
         else:
             self._chosen(VisitChoice(self.formats[0], self._default_color()))
@@ -166,7 +167,7 @@ class KioskController:
         return chess.WHITE if color == "white" else chess.BLACK
 
     def _chosen(self, choice: VisitChoice) -> None:
-        endgame = self._rng.choice(ENDGAMES).key
+        endgame = choice.endgame or self._rng.choice(ENDGAMES).key
         plan = plan_visit(choice.format, visitor_color=choice.visitor_color,
                           time_cap_s=self.time_cap_s, endgame=endgame)
         color = "white" if plan.visitor_color == chess.WHITE else "black"

@@ -26,6 +26,9 @@ BACKGROUND = (34, 20, 12)
 TITLE = (246, 230, 196)
 NOTE = (226, 204, 166)
 SOURCE = (190, 168, 130)
+FOOTER_DESIGN_PX = 120
+"""Design pixels kept at the bottom for the sources."""
+NOTE_PX = 30
 
 
 @dataclass(frozen=True)
@@ -33,22 +36,24 @@ class VisitChoice:
     format: VisitFormat
     visitor_color: chess.Color
     """The side chosen (White has the upper hand in a set endgame)."""
+    endgame: str = ""
+    """The set endgame's key (for ``VisitFormat.ENDGAME``)."""
 
 
 class VisitChoiceScene(Scene):
     """Choose the kind of game, then (for a set endgame) the side.
 
     :param formats: the formats staff offer, in their order.
-    :param endgame_name: the set endgame's name in the visitor's language.
+    :param endgame: the set endgame the visitor would play (its key in ``kiosk.endgame``).
     :param time_cap_min: the cap of a whole game, for its note (0: none).
     """
 
     def __init__(self, services: Services, *, formats: Sequence[VisitFormat],
-                 endgame_name: str, time_cap_min: int,
+                 endgame: str, time_cap_min: int,
                  on_choice: Callable[[VisitChoice], None]) -> None:
         self.services = services
         self._formats = tuple(formats)
-        self._endgame_name = endgame_name
+        self._endgame = endgame
         self._cap = time_cap_min
         self._on_choice = on_choice
         self.choosing_side = False
@@ -83,12 +88,13 @@ class VisitChoiceScene(Scene):
     def resize(self, size: tuple[int, int]) -> None:
         vp = Viewport.for_window(size)
         self.viewport = vp
-        width = min(vp.length(1100), size[0] - vp.length(80))
-        row, gap = vp.length(120), vp.length(110)
-        top = vp.point(0, vp.design[1] * 0.3)[1]
+        design_w, design_h = vp.design
+        top, bottom = design_h * 0.27, design_h - FOOTER_DESIGN_PX - 30
+        slot = (bottom - top) / len(self.buttons.buttons)
+        row = min(120.0, slot * 0.46)
+        width = min(1100.0, design_w - 160)
         for index, button in enumerate(self.buttons.buttons):
-            button.rect = pygame.Rect(0, 0, width, row)
-            button.rect.midtop = (size[0] // 2, round(top + index * (row + gap)))
+            button.rect = vp.rect((design_w - width) / 2, top + index * slot, width, row)
 
     def handle(self, intent: Intent) -> bool:
         action = self.buttons.handle(intent)
@@ -105,7 +111,8 @@ class VisitChoiceScene(Scene):
                 self._on_choice(VisitChoice(visit, chess.WHITE))
         elif kind == "side":
             self._on_choice(VisitChoice(VisitFormat.ENDGAME,
-                                        chess.WHITE if value == "white" else chess.BLACK))
+                                        chess.WHITE if value == "white" else chess.BLACK,
+                                        self._endgame))
         return True
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
@@ -118,19 +125,20 @@ class VisitChoiceScene(Scene):
         title = strings.get("kiosk.visit.side_title" if self.choosing_side
                             else "kiosk.visit.title")
         if self.choosing_side:
-            title = f"{title}\n{self._endgame_name}"
+            title = f"{title}\n{strings.get(f'kiosk.endgame.{self._endgame}')}"
         title_area = vp.rect(100, vp.design[1] * 0.08, vp.design[0] - 200, vp.design[1] * 0.2)
         text.draw_block(surface, title, TextStyle(Face.SMALL_CAPS, round(64 * scale), TITLE),
                         title_area, align="center", valign="center")
         self.buttons.draw(surface)
-        note_style = TextStyle(Face.ITALIC, round(34 * scale), NOTE)
+        note_style = TextStyle(Face.ITALIC, round(NOTE_PX * scale), NOTE)
         for button, note in zip(self.buttons.buttons, self._notes(), strict=True):
             if button.rect is None:
                 continue
-            area = pygame.Rect(button.rect.left, button.rect.bottom + round(12 * scale),
-                               button.rect.width, round(90 * scale))
+            area = pygame.Rect(button.rect.left, button.rect.bottom + round(10 * scale),
+                               button.rect.width, round(3 * NOTE_PX * scale))
             text.draw_block(surface, note, note_style, area, align="center")
-        footer = vp.rect(100, vp.design[1] - 150, vp.design[0] - 200, 90)
+        footer = vp.rect(100, vp.design[1] - FOOTER_DESIGN_PX - 70, vp.design[0] - 200,
+                         FOOTER_DESIGN_PX)
         text.draw_block(surface, strings.get("kiosk.visit.sources"),
-                        TextStyle(Face.SERIF, round(26 * scale), SOURCE), footer,
+                        TextStyle(Face.SERIF, round(24 * scale), SOURCE), footer,
                         align="center", valign="bottom")
