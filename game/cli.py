@@ -102,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a hidden operator plays the Turk (`turk operator` connects)")
     kiosk.add_argument("--listen", metavar="ADDRESS",
                        help="the address to listen on for the operator (default 127.0.0.1)")
+    kiosk.add_argument("--print-systemd-unit", action="store_true",
+                       help="print a systemd user unit that keeps the kiosk running, and exit")
 
     operator = commands.add_parser("operator", help="the hidden operator's console")
     operator.add_argument("kiosk", metavar="HOST[:PORT]", type=_kiosk_address,
@@ -275,10 +277,23 @@ def _host(args: argparse.Namespace, *, duo: bool = False) -> int:
 def _kiosk(args: argparse.Namespace) -> int:
     """`turk kiosk`: the game as an unattended exhibit (solo, or with a hidden operator)."""
     settings = _settings_for_play(args)
+    if args.print_systemd_unit:
+        from game.watchdog import systemd_unit
+
+        print(systemd_unit(_own_command(), data_dir=settings.data_dir), end="")
+        return 0
     if settings.kiosk_mode != "solo":
         args.hybrid = settings.kiosk_mode == "hybrid"
         return _host(args)
     return _play(args)
+
+
+def _own_command() -> str:
+    """How this very program is started again (the installed ``turk`` or ``python -m game``)."""
+    script = Path(sys.argv[0]).resolve()
+    if script.name == "turk" and script.is_file():
+        return str(script)
+    return f"{sys.executable} -m game"
 
 
 def _operator(args: argparse.Namespace) -> int:

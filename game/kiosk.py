@@ -37,6 +37,7 @@ from game.ui.kiosk.visit_choice import VisitChoice, VisitChoiceScene
 from game.ui.scene import Scene
 from game.ui.scenes.play import PlayScene
 from game.ui.services import Services
+from game.watchdog import Heartbeat
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,8 @@ class KioskController:
                  closed: ClosedFactory | None = None,
                  evaluator: Callable[[], Evaluator] | None = None,
                  now: Callable[[], dt.datetime] = dt.datetime.now,
-                 rng: random.Random | None = None) -> None:
+                 rng: random.Random | None = None,
+                 heartbeat: Heartbeat | None = None) -> None:
         self.app = app
         settings = app.settings
         self._attract = attract
@@ -119,6 +121,8 @@ class KioskController:
         self._asking: StillThereScene | None = None
         self._winding: WindingDownScene | None = None
         self._evaluation: Evaluator | None = None
+        self.heartbeat = heartbeat or Heartbeat(settings.data_dir / "health.json")
+        self._ready = False
         app.reveal.finish = self._reveal_finished
         app.reveal.timeouts.guess_s = float(settings.leave_reveal_s)
         app.reveal.timeouts.end_s = float(settings.leave_reveal_s)
@@ -209,6 +213,7 @@ class KioskController:
 
     def update(self, dt: float) -> None:
         self.quiet_s += dt
+        self.heartbeat.update(dt, phase=self.phase.value, frames=self.app.frames)
         if self.phase in (Phase.ATTRACT, Phase.CLOSED):
             self._check_hours(dt)
         elif self.phase is Phase.PLAYING:
@@ -219,10 +224,14 @@ class KioskController:
             self.to_attract()
 
     def frame(self, frame_s: float) -> None:
-        """Nothing to draw of its own."""
+        """Nothing to draw of its own; after the first frame, tell systemd we are up."""
+        if not self._ready:
+            self._ready = True
+            self.heartbeat.ready()
 
     def close(self) -> None:
         self._stop_winding()
+        self.heartbeat.close()
 
     # -- while playing ------------------------------------------------------------------------
 
