@@ -25,8 +25,9 @@ from game.content.strings import Strings
 from game.model.reveal import Guess, OpeningNote, RevealFacts, TurkMode
 from game.reveal_store import TallyCount
 
-LOOK_S = 1.0
-"""Seconds to take in a page's picture before reading."""
+LOOK_S = 0.5
+"""Seconds to take in a page's picture before reading (a breath between pages: the picture
+is seen while the words are read)."""
 WORDS_PER_MINUTE = 150
 """The pace of the quick pass: the glance read aloud, unhurried."""
 READ_S_PER_WORD = 60 / WORDS_PER_MINUTE
@@ -41,6 +42,8 @@ REPLAY_MAX_S = 5.5
 """The whole replay at most (a long game moves faster)."""
 LEDGER_HOLD_S = 1.0
 """The final position stays this long after the replay."""
+MOVE_ANIMATION_S = 0.3
+"""A move of the replay glides at most this long (at most 70% of its share of the replay)."""
 FIRST_PASS_BUDGET_S = 90.0
 """The whole quick pass, glance by glance, must fit in this (checked by the tests and
 measured by ``tools/reveal_timing.py``)."""
@@ -311,6 +314,17 @@ def ply_seconds(plies: int) -> float:
     return replay_seconds(plies) / plies if plies else 0.0
 
 
+def move_animation_seconds(ply_s: float) -> float:
+    """How long one move of the replay glides, when moves start ``ply_s`` apart."""
+    return min(MOVE_ANIMATION_S, ply_s * 0.7)
+
+
+def ledger_seconds(plies: int) -> float:
+    """The ledger page's own animation: the replay, the last move's glide, the hold."""
+    last = move_animation_seconds(ply_seconds(plies)) if plies else 0.0
+    return replay_seconds(plies) + last + LEDGER_HOLD_S
+
+
 def page_seconds(page: Page, text: PageText, *, plies: int, extra_words: int = 0) -> float:
     """How long ``page`` stays in the first pass.
 
@@ -321,7 +335,7 @@ def page_seconds(page: Page, text: PageText, *, plies: int, extra_words: int = 0
     if page.screen.id in OPENS_CABINET:
         seconds += OPENING_S - LOOK_S  # the headline is read while the doors swing open
     if page.kind is PageKind.LEDGER:
-        seconds = max(seconds, replay_seconds(plies) + LEDGER_HOLD_S)
+        seconds = max(seconds, ledger_seconds(plies))
     return seconds
 
 
