@@ -10,8 +10,8 @@ import pytest
 
 from game.content.screens import HistoricalOperator, Screen, load_text_sources, unknown_sources
 from game.content.sources import (
-    ContentError,
     CitationWords,
+    ContentError,
     Source,
     SourceKind,
     load_sources,

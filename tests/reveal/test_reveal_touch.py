@@ -68,7 +68,7 @@ def test_a_touch_pauses_the_page_and_it_resumes_after_the_last_touch(app: App) -
     assert not reveal.paused and reveal.index == 0
     assert reveal.countdown is not None and reveal.countdown < 0.2  # counting again, in full
     run(reveal, reveal.seconds + 1)
-    assert reveal.index == reveal.next_quick_index() - 0 or reveal.index > 0
+    assert reveal.index > 0  # and then the page turns by itself
 
 
 def test_a_tap_belongs_to_the_page_it_started_on(app: App) -> None:

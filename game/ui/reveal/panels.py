@@ -3,7 +3,8 @@
 Owns: ``draw_tally`` (the cabinet open on the truth above two rows of counters — white for
 "a machine", red for "a person", each row with its icon, its name and its number, so the
 colour is never the only cue; one counter for each guess, so a single guess shows as one
-counter, and beyond ``TALLY_COUNTERS`` a counter stands for several, as the legend says) and ``RollPlaque`` (a brass plaque engraved with the names of
+counter, and beyond ``TALLY_COUNTERS`` a counter stands for several, as the legend says) and
+``RollPlaque`` (a brass plaque engraved with the names of
 those who played the Turk from inside: the historical ones first, then this kiosk's; on a tap
 their dates and places; on another, the whole roll with its notes across the screen).
 """
