@@ -262,6 +262,8 @@ class App:
 
     def step(self, frame_s: float) -> None:
         """One frame: input, fixed updates, drawing. Tests call this with a fixed ``frame_s``."""
+        if pygame.display.get_surface() is not self.screen:
+            self._resized()  # the display changed under us (a mode switch without an event)
         for intent in self._intents():
             command = intent.command if isinstance(intent, CommandIssued) else None
             if isinstance(intent, WindowResized):

@@ -10,6 +10,7 @@ started, and the data directory is a scratch folder, so no shot touches the real
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import tempfile
 from collections.abc import Callable
@@ -201,7 +202,9 @@ def recipe_new_game(app: App, shot: Shot) -> None:
 DEMO_GUESSES = {"engine": Guess.PERSON, "operator": Guess.PERSON, "hybrid": Guess.MACHINE,
                  "standin": Guess.MACHINE}
 REVEAL_SCENES = ("ledger", "history-<page>",
-                 "reveal-<engine|operator|hybrid|standin>[-<page>][+<layer>|+sources]")
+                 "reveal-<engine|operator|hybrid|standin>[-<page>][+<layer>|+sources]",
+                 "reveal-<mode>-unnamed (the operator gave no name)",
+                 "reveal-<mode>-tally-one (the tally after this visitor's guess alone)")
 
 
 def recipe_guess(app: App, shot: Shot) -> None:
@@ -225,10 +228,18 @@ def reveal_recipe(name: str) -> Recipe | None:
     if suffix not in ("", "sources") and not suffix.isdigit():
         return None
 
+    unnamed = page == "unnamed"
+    alone = page == "tally-one"
+    page = {"unnamed": "0", "tally-one": "tally"}.get(page, page)
+
     def recipe(app: App, shot: Shot) -> None:
         _play(app, shot)
-        seed_store(app.reveal, mode)
-        reveal = open_reveal(app.reveal, demo_match(mode), DEMO_GUESSES[mode])
+        if not alone:
+            seed_store(app.reveal, mode)
+        match = demo_match(mode)
+        if unnamed:
+            match.crew = dataclasses.replace(match.crew, operator_name="")
+        reveal = open_reveal(app.reveal, match, DEMO_GUESSES[mode])
         try:
             show_page(reveal, page, layer=int(suffix) if suffix.isdigit() else 0,
                       sources=suffix == "sources")

@@ -38,6 +38,12 @@ from game.ui.text import Face, TextPainter, TextStyle
 from game.ui.widgets import draw_plaque
 
 
+def capitalized(text: str) -> str:
+    """A label's first letter in capitals (the unnamed operator's words open a sentence in
+    the tables' texts, but stand alone on the brass plate)."""
+    return text[:1].upper() + text[1:]
+
+
 def vitrine(surface: pygame.Surface, rect: pygame.Rect, layout: RevealLayout) -> None:
     """The dark, gilt-edged case every picture stands in."""
     pygame.draw.rect(surface, VITRINE, rect, border_radius=layout.px(14))
@@ -93,7 +99,7 @@ class PagePicture:
     def credited(self, page: Page, facts: RevealFacts,
                  strings: Strings) -> list[tuple[str, str]]:
         """(icon, name) engraved under the open cabinet: who this page credits."""
-        operator = facts.operator_name or strings.get("reveal.operator.unnamed")
+        operator = facts.operator_name or capitalized(strings.get("reveal.operator.unnamed"))
         program = facts.engine_name or strings.get("reveal.engine.unnamed")
         screen = page.screen.id
         if screen == "reveal.operator":
