@@ -289,14 +289,14 @@ class KioskLoop:
             self._error(peer, "already_authenticated", "this connection is already "
                         "authenticated", line_no, message.TYPE)
         elif isinstance(message, protocol.OperatorMove):
-            verdict = self._gate.judge(message)
-            if verdict.code is not None:
-                self._error(peer, verdict.code, verdict.reason or verdict.code, line_no,
+            judgement = self._gate.judge(message)
+            if judgement.code is not None:
+                self._error(peer, judgement.code, judgement.reason or judgement.code, line_no,
                             message.TYPE)
                 return
             self._send(peer, protocol.MoveAck(game_id=message.game_id, ply=message.ply,
                                               uci=message.uci))
-            if verdict.is_new:
+            if judgement.is_new:
                 self._events.put(OperatorMoved(message.game_id, message.ply, message.uci,
                                                message.from_hint))
         elif isinstance(message, protocol.Say):

@@ -39,7 +39,7 @@ RETRY_S = 2.0
 
 
 @dataclass(frozen=True)
-class StoodIn:
+class StandInMove:
     """The engine made the Turk's move at ``ply`` of ``game_id`` for the operator."""
 
     game_id: str
@@ -79,7 +79,7 @@ class OperatorOpponent:
         self._standin_asked = False
         self._retry_at: float | None = None
         self._new_hints: tuple[HintLine, ...] | None = None
-        self._stood_in: list[StoodIn] = []
+        self._stood_in: list[StandInMove] = []
 
     @property
     def description(self) -> str:
@@ -156,7 +156,7 @@ class OperatorOpponent:
         if reply is None:
             reply = self._standin(now)
             if reply is not None:
-                self._stood_in.append(StoodIn(request.game_id, request.ply, reply.move.uci()))
+                self._stood_in.append(StandInMove(request.game_id, request.ply, reply.move.uci()))
         if reply is not None:
             self._finish()
         return reply
@@ -170,7 +170,7 @@ class OperatorOpponent:
         hints, self._new_hints = self._new_hints, None
         return hints
 
-    def take_stood_in(self) -> list[StoodIn]:
+    def take_stood_in(self) -> list[StandInMove]:
         """The moves the engine made for the operator since the last call."""
         stood_in, self._stood_in = self._stood_in, []
         return stood_in
