@@ -20,19 +20,13 @@ import selectors
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from game.net import protocol
-from game.net.commands import LinkCommand, LinkSettings, Publish, Stop
+from game.net.code_file import write_code_file
+from game.net.commands import LinkCommand, LinkSettings, Publish, Rekey, Stop
 from game.net.conn import Connection, OutputOverflowError, Waker
-from game.net.events import (
-    Address,
-    LinkEvent,
-    OperatorJoined,
-    OperatorLeft,
-    OperatorMoved,
-    OperatorSaid,
-    PairingRefused,
-)
+from game.net.events import Address, LinkEvent, OperatorJoined, OperatorLeft, PairingRefused
 from game.net.framing import OversizedLine, TokenBucket
 from game.net.gate import MoveGate
 from game.net.guard import AddressGuard
@@ -61,7 +55,7 @@ class KioskLoop:
     def __init__(self, *, listener: socket.socket, key: bytes, salt: str,
                  settings: LinkSettings, clock: Callable[[], float],
                  commands: queue.SimpleQueue[LinkCommand], events: queue.SimpleQueue[LinkEvent],
-                 waker: Waker) -> None:
+                 waker: Waker, code_file: Path | None = None) -> None:
         self._listener = listener
         self._key = key
         self._salt = salt
@@ -70,6 +64,7 @@ class KioskLoop:
         self._commands = commands
         self._events = events
         self._waker = waker
+        self._code_file = code_file
         self._guard = AddressGuard(refuse_after=settings.refuse_after,
                                    window_s=settings.refuse_window_s,
                                    refuse_for_s=settings.refuse_for_s)
@@ -297,8 +292,7 @@ class KioskLoop:
             self._send(peer, protocol.MoveAck(game_id=message.game_id, ply=message.ply,
                                               uci=message.uci))
             if judgement.is_new:
-                self._events.put(OperatorMoved(message.game_id, message.ply, message.uci,
-                                               message.from_hint))
+                self._events.put(message)
         elif isinstance(message, protocol.Say):
             state = self._gate.state
             if state is None:
@@ -307,7 +301,7 @@ class KioskLoop:
                 self._error(peer, "wrong_game", f"game {message.game_id} is not the current "
                             f"game ({state.game_id})", line_no, message.TYPE)
             else:
-                self._events.put(OperatorSaid(state.game_id, state.ply, message.text))
+                self._events.put(message)
 
     def _error(self, peer: _Peer, code: str, reason: str, line_no: int | None,
                ref_type: str | None) -> None:
@@ -342,12 +336,26 @@ class KioskLoop:
                 self._running = False
             elif isinstance(command, Publish):
                 self._publish(command)
+            elif isinstance(command, Rekey):
+                self._rekey(command.pairing_code)
             elif isinstance(command.message, protocol.Hints):
                 self._hints = command.message
                 if self._operator is not None:
                     self._send(self._operator, command.message)
             elif self._operator is not None:
                 self._send(self._operator, command.message)
+
+    def _rekey(self, code: str) -> None:
+        """A new pairing code: new hellos carry a fresh salt; a pending proof of the old
+        code fails. The slow key derivation happens here, off the game's thread."""
+        self._salt = protocol.new_salt()
+        self._key = protocol.derive_key(code, self._salt)
+        if self._code_file is not None:
+            try:
+                write_code_file(self._code_file, code)
+            except OSError as error:
+                log.warning("cannot write the new pairing code to %s: %s", self._code_file,
+                            error.strerror or error)
 
     def _publish(self, command: Publish) -> None:
         state = command.state

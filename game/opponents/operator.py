@@ -10,8 +10,10 @@ Nothing here ever raises to the match: a failing standby engine is logged and as
 the visitor's screen shows only a Turk that is thinking.
 
 The socket side is not here: ``game.opponents`` and ``game.net`` are independent layers, so
-the kiosk's glue (``game.ui.console.host``) carries moves, states, hints and stand-ins between
-this object and the ``OperatorLink``.
+the kiosk's host (``game.operator_host``), which makes this object and keeps it, carries moves,
+states, hints and stand-ins between it and the ``OperatorLink``. The link has judged every
+move it hands in against the published state (current and legal) and the model checks it
+once more when it is played, so this object checks only that it answers the open request.
 
 Must not import: pygame, ``game.ui`` or ``game.net``; clocks come in as a callable.
 """
@@ -95,6 +97,16 @@ class OperatorOpponent:
         return self._standby
 
     @property
+    def engine_name(self) -> str:
+        """The standby engine's own name, once it reported one (the reveal names it)."""
+        return str(getattr(self._standby, "engine_name", ""))
+
+    @property
+    def engine_author(self) -> str:
+        """The standby engine's authors as it reports them, once known."""
+        return str(getattr(self._standby, "engine_author", ""))
+
+    @property
     def request(self) -> MoveRequest | None:
         """The open request (the Turk's move being waited for), if any."""
         return self._request
@@ -119,19 +131,17 @@ class OperatorOpponent:
         self._on_turn()
 
     def operator_moved(self, game_id: str, ply: int, uci: str, *, from_hint: bool) -> bool:
-        """The operator's move arrived over the link; whether it will be played.
+        """The operator's move arrived over the link (judged current and legal there); whether
+        it will be played.
 
-        Refused (and logged) when it does not answer the open request, is illegal there, or
-        comes after the engine took over.
+        Refused (and logged) when it does not answer the open request or comes after the
+        engine took over.
         """
         request = self._request
         if request is None or (request.game_id, request.ply) != (game_id, ply):
             log.info("operator move %s for %s ply %d answers no open request", uci, game_id, ply)
             return False
         move = chess.Move.from_uci(uci)
-        if not request.board.is_legal(move):
-            log.warning("operator move %s is illegal at ply %d", uci, ply)
-            return False
         if not self._director.accept_operator_move(game_id, ply, self._clock()):
             log.info("operator move %s at ply %d came after the engine stood in", uci, ply)
             return False

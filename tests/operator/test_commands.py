@@ -17,10 +17,10 @@ from game.cli import build_parser, session_settings
 from game.config import Settings
 from game.match import GameSetup
 from game.model.records import MoveAuthor
+from game.operator_host import host_from_settings
 from game.opponents.base import MoveReply, MoveRequest
 from game.opponents.engine import EngineOpponent, builtin_command
 from game.opponents.operator import OperatorOpponent
-from game.ui.console.host import host_from_settings
 
 
 @pytest.mark.parametrize(("text", "address"), [
