@@ -128,27 +128,40 @@ def test_only_one_operator_at_a_time(make_link: LinkFactory, operators: Connect)
     assert third.authenticate(name="Wilhelm Schlumberger")["type"] == "auth_ok"
 
 
-def test_too_many_connections_authenticating_at_once_are_closed(make_link: LinkFactory,
-                                                                operators: Connect) -> None:
+def test_a_newcomer_always_gets_a_slot_and_the_oldest_of_its_address_makes_room(
+        make_link: LinkFactory, operators: Connect) -> None:
+    """Through an SSH tunnel every peer is 127.0.0.1: idle connections there must not keep
+    the operator out. The newcomer gets its hello; the address's oldest idle one is closed."""
     link = make_link()
-    waiting = [operators(link) for _ in range(protocol.MAX_PENDING_PER_ADDRESS)]
-    for operator in waiting:
+    idle = [operators(link) for _ in range(protocol.MAX_PENDING_PER_ADDRESS)]
+    for operator in idle:
         operator.read_hello()
-    one_too_many = operators(link)  # from the same address
-    assert one_too_many.is_closed()
-    others = [RawOperator(link.address, source=f"127.0.0.{n}") for n in (2, 3)]  # loopback too
-    for operator in others:
-        operator.read_hello()
-    fifth = RawOperator(link.address, source="127.0.0.4")  # fresh, but all four slots taken
-    assert fifth.is_closed()
-    fifth.close()
-    events = wait_for_events(link, lambda evs: len(evs) >= 2)
+    newcomer = operators(link)  # one more from the same address
+    assert newcomer.authenticate()["type"] == "auth_ok"
+    assert idle[0].is_closed()  # the oldest made room, without a word
+    events = wait_for_events(link, lambda evs: any(isinstance(e, OperatorJoined) for e in evs))
     assert [(type(e), e.address[0]) for e in events] == [  # type: ignore[union-attr]
-        (PairingRefused, "127.0.0.1"), (PairingRefused, "127.0.0.4")]
-    assert all("too many" in e.reason for e in events)  # type: ignore[union-attr]
-    assert waiting[0].authenticate()["type"] == "auth_ok"
-    for operator in others:
-        operator.close()
+        (PairingRefused, "127.0.0.1"), (OperatorJoined, "127.0.0.1")]
+    assert "make room" in events[0].reason  # type: ignore[union-attr]
+    for operator in idle[1:]:
+        assert operator.read_until("heartbeat")["type"] == "heartbeat"  # still connected
+
+
+def test_full_slots_make_room_at_the_address_holding_the_most(make_link: LinkFactory) -> None:
+    link = make_link()
+    per = protocol.MAX_PENDING_PER_ADDRESS
+    crowd = {n: [RawOperator(link.address, source=f"127.0.0.{n}") for _ in range(per)]
+             for n in range(2, 2 + protocol.MAX_PENDING_CONNECTIONS // per)}  # every slot
+    few = RawOperator(link.address, source="127.0.0.99")
+    try:
+        for operator in [o for group in crowd.values() for o in group]:
+            operator.read_hello()
+        assert few.authenticate()["type"] == "auth_ok"
+        assert crowd[2][0].is_closed()  # all addresses hold as many: the oldest goes
+        assert all(o.read_until("heartbeat") for o in crowd[2][1:] + crowd[3])
+    finally:
+        for operator in [o for group in crowd.values() for o in group] + [few]:
+            operator.close()
 
 
 def test_the_link_explains_a_port_in_use() -> None:
