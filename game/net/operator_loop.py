@@ -26,6 +26,7 @@ from game.net import protocol
 from game.net.commands import ClientCommand, ClientSettings, SendMove, Stop
 from game.net.conn import Connection, OutputOverflowError, Waker
 from game.net.framing import OversizedLine
+from game.net.logbook import Tally, loggable
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,8 @@ class ClientLoop:
         self._unacked_line: int | None = None
         self._resend_at: float | None = None
         self._running = True
+        self._bad_lines = Tally(window_s=60.0)
+        """A kiosk sending nothing but bad lines costs our log one line a minute."""
 
     def run(self) -> None:
         """Connect and serve until a :class:`Stop` command arrives."""
@@ -188,7 +191,7 @@ class ClientLoop:
             self._phase = "idle"
         else:
             self._phase = "stopped"
-        log.info("operator client disconnected: %s", reason)
+        log.info("operator client disconnected: %s", loggable(reason))
         self._events.put(ev.Disconnected(reason, will_retry=will_retry))
 
     def _close_conn(self) -> None:
@@ -206,7 +209,9 @@ class ClientLoop:
         try:
             message = protocol.decode_kiosk(item)
         except protocol.ProtocolError as error:
-            log.warning("operator client ignored a bad line from the kiosk: %s", error)
+            if self._bad_lines.note("bad lines from the kiosk", self._clock()):
+                log.warning("operator client ignored a bad line from the kiosk: %s",
+                            loggable(error))
             self._report(error.code, f"the kiosk sent a bad line: {error.reason}",
                          error.ref_type)
             return
@@ -302,6 +307,9 @@ class ClientLoop:
                              "sent", protocol.Say.TYPE)
 
     def _tick(self) -> None:
+        for summary in self._bad_lines.due(self._clock()):
+            log.warning("operator client ignored %d more %s in the last minute", summary.count,
+                        summary.key)
         conn = self._conn
         if conn is None:
             return

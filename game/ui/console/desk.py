@@ -18,6 +18,7 @@ import chess
 
 from game.net import protocol
 from game.net.client import ClientEvent, Connected, Disconnected, ErrorReported
+from game.net.logbook import loggable
 
 log = logging.getLogger(__name__)
 
@@ -235,8 +236,8 @@ class ConsoleDesk:
             self._tell(Notice("console.status.game_over", (("result", event.result),
                                                             ("reason", event.reason))))
         else:
-            log.info("the kiosk did not take our %s: %s (%s)", event.ref_type,
-                     protocol.clip_reason(event.reason), event.code)
+            log.info("the kiosk did not take our %s: %s (%s)", loggable(event.ref_type),
+                     loggable(event.reason), loggable(event.code))
             if event.ref_type == protocol.OperatorMove.TYPE:
                 self.sent = None
             self._tell(Notice("console.status.refused", (("reason", event.reason),)))
