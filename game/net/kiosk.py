@@ -75,9 +75,7 @@ class KioskLoop:
         self._events = events
         self._waker = waker
         self._code_file = code_file
-        self._guard = AddressGuard(refuse_after=settings.refuse_after,
-                                   window_s=settings.refuse_window_s,
-                                   refuse_for_s=settings.refuse_for_s)
+        self._guard = self._new_guard()
         self._feed = GameFeed()
         self._log = LinkLog(log)
         self._peers: list[_Peer] = []
@@ -358,9 +356,16 @@ class KioskLoop:
                 if self._operator is not None:
                     self._send(self._operator, command.message)
 
+    def _new_guard(self) -> AddressGuard:
+        settings = self._settings
+        return AddressGuard(refuse_after=settings.refuse_after,
+                            window_s=settings.refuse_window_s, refuse_for_s=settings.refuse_for_s)
+
     def _rekey(self, code: str) -> None:
         """A new pairing code: new hellos carry a fresh salt; a pending proof of the old
-        code fails. The slow key derivation happens here, off the game's thread."""
+        code fails; wrong guesses of the old one are forgotten (so staff can end a lock-out).
+        The slow key derivation happens here, off the game's thread."""
+        self._guard = self._new_guard()
         self._salt = protocol.new_salt()
         self._key = protocol.derive_key(code, self._salt)
         if self._code_file is not None:

@@ -125,3 +125,29 @@ def test_a_new_pairing_code_is_the_only_one_that_works_from_then_on(
     finally:
         operator.close()
     assert code_file.read_text() == f"{fresh}\n"
+
+
+def test_a_new_pairing_code_ends_a_lock_out(make_link: LinkFactory) -> None:
+    """The remedy for a tunnel's lock-out (every peer 127.0.0.1): staff make a new code."""
+    link = make_link(refuse_after=1)
+    locked = RawOperator(link.address)
+    try:
+        assert locked.authenticate(code="WRONG")["code"] == "bad_proof"
+    finally:
+        locked.close()
+    blocked = RawOperator(link.address)
+    try:
+        assert blocked.read_hello()["code"] == "blocked"
+    finally:
+        blocked.close()
+    fresh = link.new_pairing_code()
+    deadline = time.monotonic() + 5.0
+    while True:
+        operator = RawOperator(link.address)
+        try:
+            if operator.read_hello()["type"] == "hello":
+                assert operator.authenticate(code=fresh)["type"] == "auth_ok"
+                return
+        finally:
+            operator.close()
+        assert time.monotonic() < deadline, "still locked out after a new code"

@@ -179,3 +179,17 @@ def test_an_illegal_move_past_the_links_edge_is_stopped_by_the_model(kiosk: Kios
     assert opponent.operator_moved(kiosk.session.game_id, 1, "e7e4", from_hint=False)
     kiosk.run_until(lambda: kiosk.match.has_failed)
     assert kiosk.session.ply == 1 and kiosk.authors() == [MoveAuthor.VISITOR]
+
+
+def test_after_the_ack_a_state_for_the_same_ply_stops_the_countdown(
+        kiosk: Kiosk, operator: ClientWatch) -> None:
+    """docs/operator-protocol.md section 5 (`ack`): the extra state, then the next ply."""
+    kiosk.visitor_plays("e2e4")
+    kiosk.run_until(lambda: turk_state(operator, 1) is not None)
+    operator.events.clear()
+    operator.client.send_move(game_id=kiosk.session.game_id, ply=1, uci="e7e5")
+    kiosk.run_until(lambda: operator.has(lambda e: isinstance(e, protocol.GameState)
+                                         and e.ply == 2))
+    news = [(type(e).__name__, e.ply, getattr(e, "countdown_s", None)) for e in operator.pump()
+            if isinstance(e, protocol.GameState | protocol.MoveAck)]
+    assert news == [("MoveAck", 1, None), ("GameState", 1, None), ("GameState", 2, None)]
