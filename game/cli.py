@@ -98,6 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_session_options(host, port_help="the port to listen on (default 1770)")
     host.add_argument("--listen", metavar="ADDRESS",
                       help="the address to listen on (default 127.0.0.1: this computer only)")
+    host.add_argument("--visitor-engine", type=int, choices=range(1, 9), metavar="LEVEL",
+                      help="no visitor: the built-in engine at LEVEL (1-8) plays the visitor's "
+                      "side, tapping its moves in (to test an operator client headless)")
 
     operator = commands.add_parser("operator", help="the hidden operator's console")
     operator.add_argument("kiosk", metavar="HOST[:PORT]", type=_kiosk_address,
@@ -246,6 +249,11 @@ def _host(args: argparse.Namespace, *, duo: bool = False) -> int:
     from game.app import App, Launch
 
     app = App(Launch(settings, session), host=host)
+    visitor_level = getattr(args, "visitor_engine", None)
+    if visitor_level is not None:
+        from game.ui.scripted_visitor import engine_visitor
+
+        app.companions.append(engine_visitor(resolve_engine("builtin"), visitor_level))
     if duo:
         from game.ui.console.window import ConsoleOptions, open_console_window
 

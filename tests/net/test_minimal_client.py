@@ -18,7 +18,8 @@ from game.net import protocol
 from game.net.link import OperatorJoined
 
 SOURCE = Path(minimal_client.__file__)
-ALLOWED_IMPORTS = {"__future__", "collections.abc", "hashlib", "hmac", "json", "socket", "sys"}
+ALLOWED_IMPORTS = {"__future__", "collections.abc", "hashlib", "hmac", "json", "socket", "sys",
+                   "time"}
 
 
 def test_it_imports_only_the_standard_modules_it_may() -> None:
