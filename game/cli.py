@@ -74,7 +74,11 @@ def _add_session_options(parser: argparse.ArgumentParser, *, port_help: str) -> 
     _add_game_options(parser)
     parser.add_argument("--port", type=int, help=port_help)
     parser.add_argument("--pairing-code", help=f"the one-time code (default: ${PAIRING_CODE_ENV}"
-                        ", or a new one, written to the log)")
+                        ", or a new one, written to the log); a code staff set is never "
+                        "logged")
+    parser.add_argument("--pairing-code-file", type=Path, metavar="PATH",
+                        help="keep the pairing code in this file, readable by its owner only, "
+                        "instead of writing it to the log")
     parser.add_argument("--hybrid", action="store_true", default=None,
                         help="the operator also sees the engine's three best moves")
 
@@ -94,6 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_session_options(host, port_help="the port to listen on (default 1770)")
     host.add_argument("--listen", metavar="ADDRESS",
                       help="the address to listen on (default 127.0.0.1: this computer only)")
+    host.add_argument("--visitor-engine", type=int, choices=range(1, 9), metavar="LEVEL",
+                      help="no visitor: the built-in engine at LEVEL (1-8) plays the visitor's "
+                      "side, tapping its moves in (to test an operator client headless)")
 
     kiosk = commands.add_parser("kiosk", help="an unattended exhibit: fullscreen and locked, "
                                 "with the attract loop, idle reset and the staff menu")
@@ -210,16 +217,17 @@ def _run(app: App) -> int:
         app.close()
 
 
-def _pairing_code(given: str | None) -> str:
-    """The session's code: given, from the environment, or new.
+def _pairing_code(given: str | None) -> tuple[str, bool]:
+    """The session's code — given, from the environment, or new — and whether staff chose it.
 
     :raises ValueError: for a malformed code.
     """
     from game.net.protocol import new_pairing_code, normalize_pairing_code
 
-    code = given or os.environ.get(PAIRING_CODE_ENV) or new_pairing_code()
+    chosen = given or os.environ.get(PAIRING_CODE_ENV)
+    code = chosen or new_pairing_code()
     normalize_pairing_code(code)
-    return code
+    return code, bool(chosen)
 
 
 def session_settings(settings: Settings, args: argparse.Namespace, *, duo: bool) -> Settings:
@@ -242,23 +250,28 @@ def _host(args: argparse.Namespace, *, duo: bool = False) -> int:
     settings, session = prepared
     settings = session_settings(settings, args, duo=duo)
     from game.net.link import LinkError
+    from game.operator_host import host_from_settings
     from game.opponents.engine import resolve_engine
-    from game.ui.console.host import host_from_settings
 
     try:
-        code = _pairing_code(args.pairing_code)
+        code, chosen = _pairing_code(args.pairing_code)
         host = host_from_settings(
             settings, pairing_code=code, engine=resolve_engine(settings.engine),
             listen="127.0.0.1" if duo else None,
-            port=args.port if args.port is not None else (0 if duo else None))
+            port=args.port if args.port is not None else (0 if duo else None),
+            code_file=args.pairing_code_file, code_chosen_by_staff=chosen)
         host.start()
     except (ValueError, LinkError) as exc:
         print(f"turk: {exc}", file=sys.stderr)
         return 2
     from game.app import App, Launch
 
-    app = App(Launch(settings, session), opponent_factory=host.opponent_for)
-    app.companions.append(host)
+    app = App(Launch(settings, session), host=host)
+    visitor_level = getattr(args, "visitor_engine", None)
+    if visitor_level is not None:
+        from game.ui.scripted_visitor import engine_visitor
+
+        app.companions.append(engine_visitor(resolve_engine("builtin"), visitor_level))
     if duo:
         from game.ui.console.window import ConsoleOptions, open_console_window
 

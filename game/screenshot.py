@@ -29,9 +29,9 @@ from game.opponents.base import MoveReply, MoveRequest
 from game.opponents.idle import IdleOpponent
 from game.opponents.scripted import ScriptedOpponent
 from game.ui.console.showcase import CONSOLE_SCENES, take_console_screenshot
-from game.ui.reveal.demo import MODES, demo_match, open_reveal, seed_store, show_page
 from game.ui.scenes.exhibition import ExhibitionScene
 from game.ui.scenes.play import PlayScene
+from game.ui.scenes.reveal_demo import MODES, demo_match, open_reveal, seed_store, show_page
 
 log = logging.getLogger(__name__)
 

@@ -13,10 +13,10 @@ from game.app import App
 from game.model.reveal import Guess
 from game.opponents.idle import IdleOpponent
 from game.ui.intents import Command, CommandIssued
-from game.ui.reveal.demo import demo_match, open_reveal, seed_store
 from game.ui.reveal.plan import FIRST_PASS_BUDGET_S, PageKind, first_pass_seconds
 from game.ui.reveal.roll import glance_words
 from game.ui.scenes.reveal import RevealScene
+from game.ui.scenes.reveal_demo import demo_match, open_reveal, seed_store
 from tests.ui.helpers import make_app
 
 STEP = 1 / 60

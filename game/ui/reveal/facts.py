@@ -12,7 +12,7 @@ import dataclasses
 
 from game.match import Match
 from game.model.records import MoveAuthor
-from game.model.reveal import RevealFacts, TurkMode, build_facts
+from game.model.reveal import RevealFacts, build_facts
 from game.ui.reveal.openings import find_opening
 
 
@@ -35,12 +35,12 @@ def _engine_name(match: Match) -> str:
 def facts_from_match(match: Match) -> RevealFacts:
     """Everything the reveal shows about the match's game.
 
-    :raises ValueError: if the crew's mode is unknown or the records do not replay.
+    :raises ValueError: if the records do not replay.
     """
     session, crew = match.session, match.crew
     facts = build_facts(
         session.records, game_id=session.game_id, start_fen=session.start_fen,
-        visitor_color=session.visitor_color, mode=TurkMode.parse(crew.mode),
+        visitor_color=session.visitor_color, mode=crew.mode,
         operator_name=crew.operator_name, engine_name=_engine_name(match),
         engine_author=crew.engine_author or _reported(match, "engine_author"),
         operator_seconds=match.operator_seconds)

@@ -20,6 +20,7 @@ from game.ui.assets import Assets
 from game.ui.reveal.cabinet import ASPECT, CabinetView, fit_rect
 from game.ui.reveal.icons import IconPainter
 from game.ui.reveal.layout import GILT, VITRINE, RevealLayout
+from game.ui.reveal.ledger import LedgerView
 from game.ui.reveal.panels import (
     ENGRAVING,
     PLAQUE_BOTTOM,
@@ -33,7 +34,6 @@ from game.ui.reveal.pictures import HistoryPictures
 from game.ui.reveal.plan import OPENING_S, Page, PageKind
 from game.ui.reveal.portrait import AutomatonPortrait
 from game.ui.reveal.roll import RollEntry
-from game.ui.scenes.ledger import LedgerView
 from game.ui.text import Face, TextPainter, TextStyle
 from game.ui.widgets import draw_plaque
 

@@ -34,6 +34,7 @@ from game.ui.reveal.chrome import (
 )
 from game.ui.reveal.icons import IconPainter
 from game.ui.reveal.layout import ROOM_BOTTOM, ROOM_TOP, RevealLayout, reveal_layout
+from game.ui.reveal.ledger import CALM_PLY_S, LedgerView
 from game.ui.reveal.picture import PagePicture
 from game.ui.reveal.plan import (
     LEDGER_HOLD_S,
@@ -49,7 +50,6 @@ from game.ui.reveal.plan import (
 from game.ui.reveal.roll import RollEntry, glance_words, roll_entries
 from game.ui.reveal.text_view import TextColumn, page_blocks
 from game.ui.scene import Scene
-from game.ui.scenes.ledger import CALM_PLY_S, LedgerView
 from game.ui.services import Services
 from game.ui.widgets import vertical_gradient
 
