@@ -11,7 +11,9 @@ Must not import: pygame or ``game.ui``; it starts ``game.engine`` as a program, 
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
+import contextlib
 import logging
 import os
 import shutil
@@ -36,6 +38,11 @@ ENGINE_NICENESS = 5
 """How much lower the engine process's scheduling priority is than the game's: the frames
 come first, the search takes what is left (all of a core while the screen is idle)."""
 
+
+ENGINE_DIED = (chess.engine.EngineTerminatedError, concurrent.futures.CancelledError)
+"""How python-chess reports a dead engine process: ``EngineTerminatedError`` (also for a call
+made after its event loop ended), or a cancelled call when the process dies while a command
+is starting (its loop ends and cancels what it was still waiting for, e.g. ``readyok``)."""
 
 Planner = Callable[..., LevelPlan]
 """``planner(level, engine_name=..., engine_options=...)`` → the plan for that engine."""
@@ -192,6 +199,7 @@ class EngineOpponent:
             raise OpponentUnavailableError(
                 f"the engine {' '.join(self._command)!r} could not be started: {exc}") from exc
         _yield_to_the_game(engine)
+        quiet_dead_engine_futures(engine)
         self._name = engine.id.get("name", self._name)
         plan = self._planner(self._level, engine_name=self._name,
                              engine_options=engine.options)
@@ -231,12 +239,13 @@ class EngineOpponent:
                 raise OpponentUnavailableError("the engine was closed")
             try:
                 move = self._search_move(engine, request.board)
-            except chess.engine.EngineTerminatedError as exc:
+            except ENGINE_DIED as exc:
                 if self._closed:
                     raise OpponentUnavailableError("the engine was closed") from exc
-                log.warning("engine %s stopped (%s); restarting (attempt %d)", self._name, exc,
-                            attempt)
+                log.warning("engine %s stopped (%s); restarting (attempt %d)", self._name,
+                            exc or type(exc).__name__, attempt)
                 self._engine = None
+                engine.close()  # ends python-chess's thread for the dead process
                 continue
             if move is None:
                 raise OpponentError(f"{self._name} gave no move in {request.board.fen()!r}")
@@ -255,7 +264,26 @@ class EngineOpponent:
         finally:
             with self._search_lock:
                 self._search = None
-            search.stop()
+            with contextlib.suppress(*ENGINE_DIED):  # a dead engine needs no stopping
+                search.stop()
+
+
+def quiet_dead_engine_futures(engine: chess.engine.SimpleEngine) -> None:
+    """Log at INFO, not ERROR, what a dead engine leaves unread in python-chess's event loop.
+
+    When the process dies while an analysis is starting, python-chess stores the error in an
+    analysis object it never hands out; asyncio then reports "Future exception was never
+    retrieved" as an ERROR when that object is collected, though the death was handled here.
+    """
+    loop = engine.protocol.loop
+
+    def handler(loop: asyncio.AbstractEventLoop, context: dict[str, object]) -> None:
+        if isinstance(context.get("exception"), chess.engine.EngineTerminatedError):
+            log.info("engine %s: %s", engine, context.get("message"))
+        else:
+            loop.default_exception_handler(context)
+
+    loop.call_soon_threadsafe(loop.set_exception_handler, handler)
 
 
 def _yield_to_the_game(engine: chess.engine.SimpleEngine) -> None:

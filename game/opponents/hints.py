@@ -13,6 +13,7 @@ never imports it.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import logging
 import threading
 from collections.abc import Sequence
@@ -20,6 +21,8 @@ from dataclasses import dataclass
 
 import chess
 import chess.engine
+
+from game.opponents.engine import ENGINE_DIED, quiet_dead_engine_futures
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +114,7 @@ class HintAnalyser:
             except (OSError, chess.engine.EngineError, TimeoutError) as exc:
                 raise RuntimeError(f"the hint engine {' '.join(self._command)!r} could not "
                                    f"be started: {exc}") from exc
+            quiet_dead_engine_futures(self._engine)
             if "OwnBook" in self._engine.options:  # a book answer has no scores to offer
                 self._engine.configure({"OwnBook": False})
         return self._engine
@@ -131,17 +135,19 @@ class HintAnalyser:
         engine = self._open()
         try:
             search = engine.analysis(board, self._limit, multipv=HINT_COUNT)
-        except chess.engine.EngineTerminatedError:
-            self._engine = None  # started afresh at the next request
-            raise
-        with self._lock:
-            self._search = search
-        try:
-            search.wait()
-        finally:
             with self._lock:
-                self._search = None
-            search.stop()
+                self._search = search
+            try:
+                search.wait()
+            finally:
+                with self._lock:
+                    self._search = None
+                with contextlib.suppress(*ENGINE_DIED):
+                    search.stop()
+        except ENGINE_DIED as exc:
+            self._engine = None  # started afresh at the next request
+            engine.close()
+            raise RuntimeError(f"the hint engine stopped ({exc or type(exc).__name__})") from exc
         return hint_lines(game_id, ply, board, search.multipv)
 
 
