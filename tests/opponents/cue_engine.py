@@ -10,11 +10,14 @@ it exits at once, without a word, at the chosen moment of the dialogue:
 - ``go``: as ``go`` arrives, before the search starts;
 - ``search``: mid-search, as the search reports its first ``info`` line.
 
-``--deaths N`` says how many processes die in all (counted in ``DIR/deaths``, shared by every
-process of one test): process N+1 and later play normally. Each process appends what happens
-to ``DIR/events`` as one line each (``start <pid>``, then every command it reads), and, when
-``--events`` names a FIFO, writes the same lines there, so a test can wait for a moment
-instead of sleeping.
+With ``--hang`` it does not exit at that moment but goes silent for ever (a hung engine),
+until it is killed.
+
+``--deaths N`` says how many processes die (or hang) in all (counted in ``DIR/deaths``,
+shared by every process of one test): process N+1 and later play normally. Each process
+appends what happens to ``DIR/events``, one line each (``start <pid>``, then every command
+it reads), and, when ``--events`` names a FIFO, writes the same lines there, so a test can
+wait for a moment instead of sleeping.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import TextIO
 
@@ -31,8 +35,9 @@ MOMENTS = ("uci", "isready", "position", "go", "search")
 
 
 class _Cue:
-    def __init__(self, state: Path, deaths: int, events: Path | None) -> None:
+    def __init__(self, state: Path, deaths: int, events: Path | None, *, hang: bool) -> None:
         self._state = state
+        self._hang = hang
         self._deaths = deaths
         self._fifo = os.open(events, os.O_WRONLY) if events else None
         count = state / "deaths"
@@ -51,6 +56,9 @@ class _Cue:
         count = self._state / "deaths"
         done = int(count.read_text()) if count.exists() else 0
         count.write_text(str(done + 1))
+        if self._hang:
+            self.note(f"hung {moment}")
+            threading.Event().wait()  # silent, reading nothing, until killed
         self.note(f"died {moment}")
         os._exit(3)  # no goodbye, no flush: as a crash looks to the GUI
 
@@ -78,9 +86,10 @@ def main() -> int:
     parser.add_argument("--deaths", type=int, default=1)
     parser.add_argument("--state", type=Path, required=True)
     parser.add_argument("--events", type=Path)
+    parser.add_argument("--hang", action="store_true")
     args = parser.parse_args()
 
-    cue = _Cue(args.state, args.deaths, args.events)
+    cue = _Cue(args.state, args.deaths, args.events, hang=args.hang)
     cue.note(f"start {os.getpid()}")
     out = _SearchWatch(sys.stdout, cue, cue.armed and args.die_on == "search")
     session = UciSession(out)  # type: ignore[arg-type]

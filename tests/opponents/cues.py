@@ -28,10 +28,12 @@ class Cues:
         self._keeper = os.open(self.fifo, os.O_WRONLY)
         self._pending = b""
 
-    def command(self, die_on: str, *, deaths: int = 1) -> list[str]:
-        """The engine program: ``deaths`` processes die at ``die_on``, later ones play."""
+    def command(self, die_on: str, *, deaths: int = 1, hang: bool = False) -> list[str]:
+        """The engine program: ``deaths`` processes die (or hang) at ``die_on``, later ones
+        play."""
         return [sys.executable, str(SCRIPT), "--die-on", die_on, "--deaths", str(deaths),
-                "--state", str(self.folder), "--events", str(self.fifo)]
+                "--state", str(self.folder), "--events", str(self.fifo),
+                *(["--hang"] if hang else [])]
 
     def wait_for(self, prefix: str, limit_s: float = 30.0) -> str:
         """The next event line that starts with ``prefix`` (earlier lines are skipped)."""
