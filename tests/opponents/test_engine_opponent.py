@@ -95,7 +95,7 @@ def test_a_hung_engine_is_killed_and_replaced(cues: Cues, moment: str,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """An engine that goes silent while the search starts or runs is killed once it has had
     its time (shortened here) and a new one answers."""
-    monkeypatch.setattr(process, "ANSWER_TIMEOUT_S", 0.5)
+    monkeypatch.setattr(process, "ANSWER_TIMEOUT_S", 2.0)  # ample for the new one
     opponent = EngineOpponent(cues.command(moment, hang=True), level=8, planner=planner(0.3))
     try:
         board = chess.Board()
