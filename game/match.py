@@ -234,8 +234,8 @@ class Match:
             self._pending = None
             events.append(TurkThinking(False))
             try:  # the model is where legality is checked (once)
-                events += self._apply(reply.move, reply.author, by_visitor=False,
-                                      detail=reply.detail, think_s=self._now - pending.asked_at)
+                events += self._apply(reply.move, reply.author, by_visitor=False, reply=reply,
+                                      think_s=self._now - pending.asked_at)
             except chess.IllegalMoveError:
                 message = (f"{self.opponent.description} played the illegal move "
                            f"{reply.move.uci()} at ply {reply.ply}")
@@ -275,9 +275,13 @@ class Match:
         return [TurkThinking(False)]
 
     def _apply(self, move: chess.Move, author: MoveAuthor, *, by_visitor: bool,
-               detail: str = "", think_s: float = 0.0) -> list[MatchEvent]:
+               reply: MoveReply | None = None, think_s: float = 0.0) -> list[MatchEvent]:
         before = self.session.position
-        record = self.session.apply(move, author, detail=detail, think_s=think_s)
+        if reply is None:
+            record = self.session.apply(move, author, think_s=think_s)
+        else:
+            record = self.session.apply(move, author, detail=reply.detail, think_s=think_s,
+                                        engine_name=reply.engine_name, level=reply.level)
         if self.on_record is not None:
             self.on_record(record)
         events: list[MatchEvent] = [MovePlayed(record, before, self.session.position, by_visitor)]

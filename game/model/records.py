@@ -8,6 +8,7 @@ Must not import: pygame or anything above ``game.model``.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from dataclasses import dataclass
 
@@ -46,6 +47,11 @@ class MoveRecord:
     san: str
     author: MoveAuthor
     detail: str = ""
-    """Free text for the record: the engine and level, the opening's name, the operator."""
+    """Free text for the record: the operator's name, "standing in"."""
     think_s: float = 0.0
     """Seconds between the request and the move being shown (Turk moves only)."""
+    _: dataclasses.KW_ONLY
+    engine_name: str = ""
+    """The engine that chose the move (its ``id name``), when an engine did."""
+    level: int | None = None
+    """The level the engine played at, when an engine chose the move."""
