@@ -57,8 +57,8 @@ def attract_layout(window: tuple[int, int]) -> AttractLayout:
             notes=vp.rect(40, 1302, 1000, 240),
             sheet=None,
             line=vp.rect(90, 14, 900, 56),
-            caption=vp.rect(48, 80, 984, 112),
-            show_caption=vp.rect(40, 60, 1000, 134),
+            caption=vp.rect(48, 76, 984, 106),
+            show_caption=vp.rect(40, 50, 1000, 132),
             show_reserve=(200.0, 636.0),
             act_area=vp.rect(0, 0, 1080, 1290),
         )
@@ -71,5 +71,5 @@ def attract_layout(window: tuple[int, int]) -> AttractLayout:
         caption=vp.rect(1472, 900, 410, 150),
         show_caption=vp.rect(480, 890, 960, 180),
         show_reserve=(100.0, 170.0),
-        act_area=vp.rect(460, 0, 1000, 1080),
+        act_area=vp.rect(470, 0, 990, 1080),
     )

@@ -141,7 +141,7 @@ def _game(folder: Traversable, fields: Fields, where: str) -> chess.pgn.Game:
         raise ContentError(f"{where}: assets/content/{name} not found") from exc
     white, black = fields.text("white"), fields.text("black")
     stream = io.StringIO(text)
-    while (game := chess.pgn.read_game(stream)) is not None:
+    while (game := chess.pgn.read_game(stream, Visitor=_QuietBuilder)) is not None:
         if white and game.headers.get("White") != white:
             continue
         if black and game.headers.get("Black") != black:
@@ -152,6 +152,14 @@ def _game(folder: Traversable, fields: Fields, where: str) -> chess.pgn.Game:
             raise ContentError(f"{where}: the game in {name} has no moves")
         return game
     raise ContentError(f"{where}: no game in {name} with White {white!r} and Black {black!r}")
+
+
+class _QuietBuilder(chess.pgn.GameBuilder[chess.pgn.Game]):
+    """Keeps a game's errors for our own message instead of logging them as errors: a broken
+    replay is a warning, and the loop goes on with the others."""
+
+    def handle_error(self, error: Exception) -> None:
+        self.game.errors.append(error)
 
 
 def _opening(name: str, openings: Sequence[Opening] | None, where: str) -> Opening:

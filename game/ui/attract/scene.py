@@ -88,7 +88,8 @@ class AttractScene(Scene):
     # -- the stack ------------------------------------------------------------------------
 
     def enter(self) -> None:
-        self._next_act()
+        if self.act is None and self._pause_s <= 0:
+            self._next_act()
 
     def exit(self) -> None:
         self._close_act()

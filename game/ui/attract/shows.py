@@ -151,8 +151,8 @@ class ShowAct:
 
     @property
     def step(self) -> int:
-        """The show's step now (0: the presenter's welcome)."""
-        return self.scene.index
+        """The show's step now (0: the presenter's welcome, 7: the key wound)."""
+        return min(max(0, self.scene.index), len(STEPS) - 1)
 
     @property
     def is_done(self) -> bool:
