@@ -4,6 +4,7 @@ loop, fixed steps, and cheap fingerprints of what is on the screen."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import random
 from collections.abc import Sequence
 from pathlib import Path
@@ -50,7 +51,7 @@ def longest_still_s(samples: Sequence[str], every_s: float) -> float:
     """The longest time the samples stayed the same (a run of n equal samples lasts
     (n - 1) × ``every_s``)."""
     longest = run_length = 0
-    for previous, current in zip(samples, samples[1:], strict=False):
+    for previous, current in itertools.pairwise(samples):
         run_length = run_length + 1 if current == previous else 0
         longest = max(longest, run_length)
     return longest * every_s

@@ -117,7 +117,7 @@ def test_a_game_is_chosen_by_its_players_and_cut_at_max_plies(tmp_path: Path) ->
 
 
 def test_a_missing_or_broken_file_is_one_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(ContentError, match="attract.toml: file not found"):
+    with pytest.raises(ContentError, match=r"attract\.toml: file not found"):
         load_replays(tmp_path)
     with pytest.raises(ContentError, match="fix the TOML syntax"):
         load_replays(_assets(tmp_path, "[[replay]\n"))

@@ -14,6 +14,7 @@ import pytest
 
 from game.app import App
 from game.model.records import MoveAuthor
+from game.ui.attract.act import Moves
 from game.ui.attract.board_acts import GreetingAct, ReplayAct
 from game.ui.attract.replays import load_replays
 from game.ui.attract.scene import AttractScene
@@ -303,3 +304,22 @@ def test_the_invitation_never_covers_the_face_or_the_board(tmp_path: Path,
             assert not rect.colliderect(head), rect
     finally:
         app.close()
+
+
+def test_a_portrait_screen_shows_the_latest_moves_on_its_one_line() -> None:
+    moves = Moves(("e4", "e5", "Nf3", "Nc6", "Bc4", "Bc5", "c3", "Nf6", "d4"))
+    assert moves.last(7) == Moves(("Nf3", "Nc6", "Bc4", "Bc5", "c3", "Nf6", "d4"), 2)
+    assert moves.last(20) is moves
+    from_black = Moves(("e5", "Nf3", "Nc6", "Bc4"), 1, chess.BLACK)
+    assert from_black.last(3) == Moves(("Nf3", "Nc6", "Bc4"), 2)
+    assert from_black.last(2) == Moves(("Bc4",), 3)
+
+
+@pytest.mark.parametrize("scene_name", ["attract", "attract-opening", "attract-tour",
+                                        "attract-show", "attract-greeting"])
+def test_the_screenshot_recipes(tmp_path: Path, scene_name: str) -> None:
+    from game.screenshot import Shot, take_screenshot
+
+    out = take_screenshot(Shot(scene_name, (960, 540), language="de"), tmp_path / "shot.png")
+    image = pygame.image.load(str(out))
+    assert image.get_size() == (960, 540)

@@ -45,6 +45,15 @@ class Moves:
     start_fullmove: int = 1
     start_turn: chess.Color = chess.WHITE
 
+    def last(self, plies: int) -> Moves:
+        """Only the last moves (about ``plies`` of them), starting on a whole move number."""
+        offset = 0 if self.start_turn == chess.WHITE else 1  # a game that began with Black
+        cut = max(0, len(self.sans) - plies)
+        cut += (cut + offset) % 2  # start on White's half of a move
+        if cut == 0:
+            return self
+        return Moves(self.sans[cut:], self.start_fullmove + (cut + offset) // 2, chess.WHITE)
+
 
 class Act(Protocol):
     """One turn of the Turk's performance."""

@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 ACTS = ("tour", "greeting", "show")
 """The acts besides the replays."""
 FADE_S = 0.5
+LINE_PLIES = 7
+"""The moves shown on the one line a portrait screen has for them."""
 INTERMISSION_S = 2.0
 """After an act failed, the invitation alone shows this long before the next act."""
 _BACK = (Command.LEFT, Command.UP, Command.PREVIOUS_FOCUS)
@@ -267,6 +269,8 @@ class AttractScene(Scene):
         plaque = self.notes_panel.draw(surface, layout.notes, act.notes(), scale)
         moves = act.moves()
         area = layout.line
+        if moves is not None and layout.sheet is None:
+            moves = moves.last(LINE_PLIES)  # one line: the latest moves
         if layout.sheet is not None:
             top = min(layout.sheet.top, plaque.bottom + layout.viewport.length(16))
             area = pygame.Rect(layout.sheet.left, top, layout.sheet.width,

@@ -94,8 +94,8 @@ class TourAct:
     def notes(self) -> ActNotes:
         strings = self._hand.services.strings
         return ActNotes(strings.get("turk.knights_tour.headline"),
-                        (strings.get("turk.knights_tour.caption"),
-                         strings.get("ui.tour.count", visited=self.visited)),
+                        (strings.get("ui.tour.count", visited=self.visited),
+                         strings.get("turk.knights_tour.caption")),
                         self._hand.sources_of("turk.knights_tour"))
 
     def moves(self) -> Moves | None:
