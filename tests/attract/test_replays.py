@@ -121,3 +121,13 @@ def test_a_missing_or_broken_file_is_one_clear_error(tmp_path: Path) -> None:
         load_replays(tmp_path)
     with pytest.raises(ContentError, match="fix the TOML syntax"):
         load_replays(_assets(tmp_path, "[[replay]\n"))
+
+
+def test_every_string_a_replay_shows_exists_in_every_language() -> None:
+    from game.content.strings import load_table
+
+    tables = {lang: load_table(REPO / "assets" / "i18n" / lang) for lang in ("en", "de", "fr")}
+    for replay in load_replays(REPO / "assets").replays:
+        keys = [k for k in (replay.title_key, *replay.note_keys) if k]
+        for lang, table in tables.items():
+            assert [k for k in keys if k not in table] == [], (replay.id, lang)

@@ -323,3 +323,17 @@ def test_the_screenshot_recipes(tmp_path: Path, scene_name: str) -> None:
     out = take_screenshot(Shot(scene_name, (960, 540), language="de"), tmp_path / "shot.png")
     image = pygame.image.load(str(out))
     assert image.get_size() == (960, 540)
+
+
+def test_notes_that_cannot_be_drawn_give_way(app: App, monkeypatch: pytest.MonkeyPatch,
+                                             caplog: pytest.LogCaptureFixture) -> None:
+    def missing(self: GreetingAct) -> None:
+        raise KeyError("attract.greeting.title")
+
+    monkeypatch.setattr(GreetingAct, "notes", missing)
+    scene = make_scene(app)
+    scene.start_act("greeting")
+    scene.draw(app.screen, 0.0)
+    run(scene, 3)
+    assert "drawing greeting failed" in caplog.text
+    assert scene.act is not None and scene.act.key != "greeting"

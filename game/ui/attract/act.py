@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -99,7 +99,7 @@ class Stagehand:
     """The languages offered, the kiosk's own first."""
     rng: random.Random
     captions_enabled: bool = True
-    sources_by_prefix: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sources_by_prefix: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def sources_of(self, prefix: str) -> tuple[str, ...]:
         """The source ids of the text under a key prefix (``turk.knights_tour``)."""
@@ -107,10 +107,10 @@ class Stagehand:
 
 
 @functools.cache
-def text_sources() -> dict[str, tuple[str, ...]]:
+def text_sources() -> Mapping[str, tuple[str, ...]]:
     """Source ids of the sourced text outside the reveal (read once; none if unreadable)."""
     try:
-        return dict(load_text_sources())
+        return load_text_sources()
     except ContentError as exc:
         log.warning("attract loop: no sources for its notes: %s", str(exc)[:300])
         return {}

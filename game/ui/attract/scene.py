@@ -242,6 +242,8 @@ class AttractScene(Scene):
         if act is not None and not self._broken:
             try:
                 act.draw(surface, alpha)
+                self._draw_veil(surface)
+                self._draw_notes(surface, act)
                 drawn = True
             except Exception as exc:  # fall back to the empty room
                 log.warning("attract loop: drawing %s failed: %s", act.key, str(exc)[:300])
@@ -249,9 +251,7 @@ class AttractScene(Scene):
         if not drawn:
             self.services.stage.draw_room(surface, layout.viewport, layout.play.stage)
             self.services.stage.draw_cabinet(surface, layout.play.stage)
-        self._draw_veil(surface)
-        if act is not None and drawn:
-            self._draw_notes(surface, act)
+            self._draw_veil(surface)
         self.invitation.draw(surface)
 
     def _draw_veil(self, surface: pygame.Surface) -> None:
