@@ -207,6 +207,8 @@ def attract_recipe(act: str, seconds: float) -> Recipe:
         scene.start_act(act)
         for _ in range(round(seconds * 60)):
             scene.update(1 / 60)
+        if scene.act is None or scene.act.key != act:
+            raise ScreenshotError(f"the attract loop could not perform {act!r} (see the log)")
         scene.invitation.show(0)
         for _ in range(40):  # the invitation settles in the kiosk's own language
             scene.update(1 / 60)

@@ -21,6 +21,9 @@ def test_a_seed_repeats_the_order_and_seeds_vary_it() -> None:
     assert order(3) == order(3)
     orders = {tuple(order(seed, 10)) for seed in range(8)}
     assert len(orders) == 8
+    # Not only which games: the order of the acts themselves varies too.
+    kinds = {tuple(key.partition(":")[0] for key in order(seed, 10)) for seed in range(8)}
+    assert len(kinds) >= 4
 
 
 def test_every_act_and_every_replay_comes_round() -> None:
