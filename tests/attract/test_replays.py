@@ -56,8 +56,13 @@ def test_every_source_shown_resolves() -> None:
 
 
 def test_opening_replays_name_their_line_and_its_people() -> None:
+    import tomllib
+
+    asked = {entry["id"]: entry.get("opening") for entry in tomllib.loads(
+        (REPO / "assets" / "content" / "attract.toml").read_text("utf-8"))["replay"]}
     for replay in load_replays(REPO / "assets").replays[1:]:
         assert replay.opening is not None
+        assert replay.opening.name == asked[replay.id]
         assert replay.opening.people, replay.id
         assert {"en", "de", "fr"} <= set(replay.opening.names), replay.id
         assert list(replay.moves) == _moves(replay.opening.moves)
