@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import random
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from game.model.session import GameSession
 from game.opponents.base import MoveReply, MoveRequest
 from game.opponents.idle import IdleOpponent
 from game.opponents.scripted import ScriptedOpponent
+from game.ui.attract.scene import AttractScene
 from game.ui.console.showcase import CONSOLE_SCENES, take_console_screenshot
 from game.ui.scenes.exhibition import ExhibitionScene
 from game.ui.scenes.play import PlayScene
@@ -194,6 +196,26 @@ def recipe_knights_tour(app: App, shot: Shot) -> None:
         tour.update(1 / 60)
 
 
+def attract_recipe(act: str, seconds: float) -> Recipe:
+    """The kiosk's attract loop ``seconds`` into ``act``, its invitation in the shot's
+    language (the kiosk's own)."""
+    def recipe(app: App, shot: Shot) -> None:
+        others = [code for code in app.settings.languages if code != shot.language]
+        scene = AttractScene(app.services, languages=[shot.language, *others],
+                             on_start=lambda code: None, captions_enabled=app.settings.captions,
+                             rng=random.Random(1770))
+        app.stack.replace(scene)
+        scene.start_act(act)
+        for _ in range(round(seconds * 60)):
+            scene.update(1 / 60)
+        if scene.act is None or scene.act.key != act:
+            raise ScreenshotError(f"the attract loop could not perform {act!r} (see the log)")
+        scene.invitation.show(0)
+        for _ in range(40):  # the invitation settles in the kiosk's own language
+            scene.update(1 / 60)
+    return recipe
+
+
 def recipe_new_game(app: App, shot: Shot) -> None:
     play = _play(app, shot)
     play.press("new_game")
@@ -262,6 +284,11 @@ RECIPES: dict[str, Recipe] = {
     "letter-board": recipe_letter_board,
     "show-door1": recipe_show_door_one,
     "knights-tour": recipe_knights_tour,
+    "attract": attract_recipe("replay:napoleon-1809", 71.0),
+    "attract-opening": attract_recipe("replay:allgaier", 16.0),
+    "attract-tour": attract_recipe("tour", 21.0),
+    "attract-show": attract_recipe("show", 19.0),
+    "attract-greeting": attract_recipe("greeting", 5.5),
 }
 
 
