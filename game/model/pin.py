@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import enum
 import hashlib
 import hmac
 import json
@@ -171,3 +172,23 @@ class PinLock:
                 or isinstance(until, bool) or not isinstance(until, int | float) or until < 0):
             raise ValueError("the PIN lock file holds values out of range")
         return cls(failures, float(until))
+
+
+class PinStatus(enum.Enum):
+    """Whether the staff menu can be opened at all."""
+
+    NOT_SET = "not_set"
+    """No PIN: the pad says how to set one and cannot be passed."""
+    SET = "set"
+    DAMAGED = "damaged"
+    """A ``pin_hash`` that cannot be read: like no PIN, until it is set again."""
+
+
+def pin_status(stored: str) -> PinStatus:
+    if not stored:
+        return PinStatus.NOT_SET
+    try:
+        parse_pin_hash(stored)
+    except PinHashError:
+        return PinStatus.DAMAGED
+    return PinStatus.SET

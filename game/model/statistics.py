@@ -157,6 +157,6 @@ class Statistics:
             else None,
             average_minutes=(sum(s.minutes for s in finished) / len(finished)) if finished
             else None,
-            guesses=MappingProxyType({mode: _frozen(counts)
-                                      for mode, counts in sorted(guesses.items())}))
+            guesses=MappingProxyType({mode.value: _frozen(guesses[mode.value])
+                                      for mode in TurkMode if mode.value in guesses}))
 
