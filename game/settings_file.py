@@ -126,9 +126,7 @@ class SettingsFile:
             raise SettingsError(
                 f"{self.path}: [kiosk] {PLAIN_PIN_KEY}: {problem}; write it in quotes, e.g. "
                 f'{PLAIN_PIN_KEY} = "2468", or run `turk kiosk --set-pin`')
-        self.set_pin(pin)
-        log.warning("%s: the staff PIN written there in plain text was replaced by its salted "
-                    "hash ([kiosk] pin_hash)", self.path)
+        self.set_pin(pin)  # the caller logs this, once logging is set up (never the PIN)
         return True
 
     def _rewrite(self, edit: Callable[[str], str], expected: Mapping[str, Any], *,
