@@ -113,6 +113,14 @@ class Form:
                                           selected=item.selected))
             y += vp.length(ROW_GAP)
         self.bottom = y
+        # The Button objects are kept where they can be, so a press that began before a
+        # rebuild (a report arrived meanwhile) still counts when the finger lifts.
+        old = self.buttons.buttons
+        for index, button in enumerate(buttons[:len(old)]):
+            kept = old[index]
+            kept.action, kept.label, kept.rect = button.action, button.label, button.rect
+            kept.enabled, kept.selected, kept.visible = button.enabled, button.selected, True
+            buttons[index] = kept
         focus = self.buttons.focus
         self.buttons.buttons = buttons
         self.buttons.focus = focus if focus is not None and focus < len(buttons) else None
@@ -120,7 +128,10 @@ class Form:
     def _place(self, row: FormRow, area: pygame.Rect, top: int,
                vp: Viewport) -> tuple[_Placed, int]:
         control_h, gap = vp.length(CONTROL_H), vp.length(GAP)
-        if vp.is_portrait:
+        if not row.items:  # a heading over lines, or a message: the whole width
+            label = pygame.Rect(area.left, top, area.width, vp.length(50))
+            items_area = label
+        elif vp.is_portrait:
             label = pygame.Rect(area.left, top, area.width, vp.length(46))
             items_area = pygame.Rect(area.left, label.bottom + vp.length(6), area.width,
                                      control_h)
@@ -144,14 +155,16 @@ class Form:
             bottom = placed.lines.bottom
         return placed, bottom
 
-    def handle(self, intent: Intent) -> bool:
+    def handle(self, intent: Intent) -> bool | None:
+        """``True`` if a button was pressed (its callback ran), ``False`` if the intent was
+        used otherwise (a finger went down on a button), ``None`` if it was not for the form."""
         action = self.buttons.handle(intent)
         if isinstance(action, str):
             run = self._runs.get(action)
             if run is not None:
                 run()
             return True
-        return action is True
+        return False if action is True else None
 
     def draw(self, surface: pygame.Surface) -> None:
         vp = self._vp
@@ -194,13 +207,21 @@ def _spread(items: Sequence[Item], area: pygame.Rect, gap: int, height: int,
         chunk = items[line * per_line:(line + 1) * per_line]
         if not chunk:
             break
-        total = sum(item.weight for item in chunk)
+        weights = [_weight(item) for item in chunk]
+        total = sum(weights)
         free = area.width - gap * (len(chunk) - 1)
         x = float(area.left)
         top = area.top + line * (height + gap)
-        for item in chunk:
-            width = free * item.weight / total
+        for item, weight in zip(chunk, weights, strict=True):
+            width = free * weight / total
             placed.append((item, pygame.Rect(round(x), top, round(x + width) - round(x),
                                              height)))
             x += width + gap
     return placed
+
+
+def _weight(item: Item) -> float:
+    """A button with a long label gets more of the row (so its words stay large)."""
+    if isinstance(item, Press):
+        return item.weight * max(1.0, len(item.label) / 12)
+    return item.weight

@@ -78,8 +78,9 @@ def operator_rows(view: InfoView) -> list[FormRow]:
         Press(s.get("staff.operator.new"), view.new_code)], note=s.get("staff.operator.note"))]
 
 
-def _gigabytes(count: int) -> str:
-    return f"{count / 1e9:.1f}"
+def decimal(strings: Strings, value: float, digits: int) -> str:
+    """``value`` with the language's decimal mark (5.3, 5,3)."""
+    return f"{value:.{digits}f}".replace(".", strings.get("staff.number.decimal_mark"))
 
 
 def health_rows(view: InfoView) -> list[FormRow]:
@@ -95,20 +96,17 @@ def health_rows(view: InfoView) -> list[FormRow]:
         Cell(s.get("staff.health.operator_on"), tone="good") if report.operator_connected
         else Cell(s.get("staff.health.operator_off"), tone="bad"))
     free = report.disk_free_bytes
+    gigabytes = decimal(s, (free or 0) / 1e9, 1)
     disk: Item = unknown if free is None else (
-        Cell(s.get("staff.health.disk_low", gigabytes=_gigabytes(free)), tone="bad")
-        if report.disk_low else Cell(s.get("staff.health.disk_free",
-                                           gigabytes=_gigabytes(free)), tone="good"))
+        Cell(s.get("staff.health.disk_low", gigabytes=gigabytes), tone="bad")
+        if report.disk_low else Cell(s.get("staff.health.disk_free", gigabytes=gigabytes),
+                                     tone="good"))
     problems = report.last_problems or (s.get("staff.health.no_problems"),)
     return [FormRow(s.get("staff.health.engine"), [engine]),
             FormRow(s.get("staff.health.operator"), [operator]),
             FormRow(s.get("staff.health.disk"), [disk]),
             FormRow(s.get("staff.health.problems"), lines=problems),
             FormRow("", [Press(s.get("staff.health.refresh"), view.refresh_health)])]
-
-
-def _average(value: float | None, digits: int) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
 
 
 def statistics_rows(view: InfoView) -> list[FormRow]:
@@ -121,12 +119,13 @@ def statistics_rows(view: InfoView) -> list[FormRow]:
     stats = view.stats[view.period]
     results, formats = stats.results, stats.formats
     length = s.get("staff.statistics.length_none") if stats.average_moves is None else \
-        s.get("staff.statistics.length_value", moves=_average(stats.average_moves, 0),
-              minutes=_average(stats.average_minutes, 1))
-    guesses = [s.get(f"staff.statistics.mode_{mode}") + ": " + s.get(
-        "staff.statistics.guesses_value", machine=counts.get("machine", 0),
-        person=counts.get("person", 0), none=counts.get("none", 0))
-        for mode, counts in stats.guesses.items()] or ["—"]
+        s.get("staff.statistics.length_value", moves=decimal(s, stats.average_moves, 0),
+              minutes=decimal(s, stats.average_minutes or 0.0, 1))
+    guesses = [s.get("staff.statistics.mode_line", mode=s.get(f"staff.statistics.mode_{mode}"),
+                     counts=s.get("staff.statistics.guesses_value",
+                                  machine=counts.get("machine", 0),
+                                  person=counts.get("person", 0), none=counts.get("none", 0)))
+               for mode, counts in stats.guesses.items()] or ["—"]
     rows += [
         FormRow(s.get("staff.statistics.games"), [Cell(s.get(
             "staff.statistics.games_value", games=stats.games, abandoned=stats.abandoned))]),

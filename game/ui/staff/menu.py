@@ -146,6 +146,7 @@ class StaffMenuScene(Scene):
     def close(self) -> None:
         """Back to the exhibit, once every change has reached the file."""
         self._closing = True
+        self.idle_s = 0.0
 
     def open_page(self, page: StaffPage) -> None:
         self.page = page
@@ -189,9 +190,11 @@ class StaffMenuScene(Scene):
             self.open_page(StaffPage(page))
             self._rebuild()
             return True
-        if self.form.handle(intent):
+        used = self.form.handle(intent)
+        if used:
             self._dirty = True
-        elif isinstance(intent, CommandIssued) and intent.command is Command.CANCEL:
+        elif used is None and isinstance(intent, CommandIssued) \
+                and intent.command is Command.CANCEL:
             self.close()
         if self._dirty:
             self._rebuild()
@@ -337,11 +340,11 @@ class StaffMenuScene(Scene):
     def resize(self, size: tuple[int, int]) -> None:
         vp = self.viewport
         if vp.is_portrait:
-            width = (1000 - 3 * 16) / 4
+            width = (1000 - 16) / 2
             for index, button in enumerate(self.nav.buttons):
-                row, column = divmod(index, 4)
-                button.rect = vp.rect(40 + column * (width + 16), 150 + row * 100, width, 86)
-            self.content = vp.rect(40, 380, 1000, 1330)
+                row, column = divmod(index, 2)
+                button.rect = vp.rect(40 + column * (width + 16), 140 + row * 92, width, 80)
+            self.content = vp.rect(40, 530, 1000, 1170)
             self.notice_area = vp.rect(40, 1712, 1000, 80)
             self.close_row.buttons[0].rect = vp.rect(290, 1806, 500, 90)
         else:

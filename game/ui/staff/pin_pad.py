@@ -68,6 +68,7 @@ class PinPadScene(Scene):
             max_workers=1, thread_name_prefix="pin-pad")
         self._loading: concurrent.futures.Future[PinLock] | None = None
         self._checking: concurrent.futures.Future[bool] | None = None
+        self._saving: concurrent.futures.Future[None] | None = None
         self.lock: PinLock | None = None
         """The lock-out, once read from the data folder."""
         self.digits = ""
@@ -100,11 +101,12 @@ class PinPadScene(Scene):
 
     def settle(self, timeout: float = 10.0) -> None:
         """Wait for the worker (tests and screenshots only; the loop never waits)."""
-        pending: list[concurrent.futures.Future[PinLock] | concurrent.futures.Future[bool]]
-        pending = [f for f in (self._loading, self._checking) if f is not None]
-        for future in pending:
-            future.exception(timeout=timeout)
-        self.update(0.0)
+        for future in (self._loading, self._checking):
+            if future is not None:
+                future.exception(timeout=timeout)
+        self.update(0.0)  # may start a save
+        if self._saving is not None:
+            self._saving.exception(timeout=timeout)
 
     @property
     def is_locked(self) -> bool:
@@ -211,8 +213,8 @@ class PinPadScene(Scene):
     def _save(self) -> None:
         lock = self.lock
         if lock is not None:
-            future = self._worker.submit(self._store.save, lock)
-            future.add_done_callback(_log_save_failure)
+            self._saving = self._worker.submit(self._store.save, lock)
+            self._saving.add_done_callback(_log_save_failure)
 
     def _sync_keys(self) -> None:
         typing = self._can_type()
