@@ -5,6 +5,7 @@ restart and quit, and a menu nobody touches closes itself."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -274,3 +275,28 @@ def test_every_page_fits_the_window(tmp_path: Path, size: tuple[int, int]) -> No
     finally:
         kiosk.statistics.close()
         app.close()
+
+
+def test_the_page_appears_when_the_file_has_been_read_however_slow_the_disk(
+        app: App, kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
+    disk = threading.Event()
+    real_read = SettingsFile.read
+
+    def slow_read(self: SettingsFile) -> Settings:
+        assert disk.wait(timeout=10)
+        return real_read(self)
+
+    monkeypatch.setattr(SettingsFile, "read", slow_read)
+    running = Settings(data_dir=kiosk.data_dir)
+    menu = StaffMenuScene(app.services, settings_file=kiosk.file, statistics=kiosk.statistics,
+                          actions=kiosk.actions, running=running, on_close=lambda: None,
+                          today=lambda: TODAY)
+    app.stack.push(menu)
+    run(app, 0.2)  # frames go on while the disk is slow
+    assert labels(menu.form) == [] and menu.rows()[0].label == "Reading…"
+    disk.set()
+    for _ in range(100):
+        app.step(1 / 60)
+        if labels(menu.form):
+            break
+    assert "Hidden operator" in labels(menu.form)

@@ -242,10 +242,13 @@ class StaffMenuScene(Scene):
     def update(self, dt_s: float) -> None:
         self.idle_s += dt_s
         self._tick(dt_s)
+        shown = self.draft.shown
         for saved in self.draft.poll():
             self._notice(self.services.strings.get("staff.menu.saved"))
             if self._on_change is not None:
                 self._on_change(saved.settings, saved.fields)
+            self._dirty = True
+        if self.draft.shown is not shown:  # read from the file, or a change undone
             self._dirty = True
         if self.draft.error:
             self._notice(self.services.strings.get("staff.menu.not_saved",
