@@ -13,7 +13,6 @@ import pytest
 from game.app import App
 from game.health import HealthReport
 from game.model.hours import parse_hours
-from game.model.pin import hash_pin
 from game.pin_lock_store import PinLockStore
 from game.settings_file import SettingsFile
 from game.statistics_store import StatisticsStore
