@@ -302,7 +302,8 @@ class PinPadScene(Scene):
         assert self.lock is not None
         remaining = math.ceil(self.lock.remaining_s(self._clock()))
         clock = f"{remaining // 60}:{remaining % 60:02d}"
-        area = self.pad_area.inflate(vp.length(200), 0)
+        area = self.pad_area.inflate(vp.length(200), 0).clip(
+            vp.rect(80, 0, vp.design[0] - 160, vp.design[1]))
         style = TextStyle(Face.SERIF, vp.length(40), BAD)
         used = text.draw_block(surface, strings.get("staff.pin.locked"), style, area,
                                align="center")
@@ -315,15 +316,22 @@ class PinPadScene(Scene):
 
     def _draw_unset(self, surface: pygame.Surface, vp: Viewport) -> None:
         strings, text = self.services.strings, self.services.text
-        area = self.pad_area.inflate(vp.length(300), 0)
+        area = self.pad_area.inflate(vp.length(300), 0).clip(
+            vp.rect(80, 0, vp.design[0] - 160, vp.design[1]))
         key = "staff.pin.not_set" if self.status is PinStatus.NOT_SET else "staff.pin.damaged"
         style = TextStyle(Face.SERIF, vp.length(42), LABEL)
         used = text.draw_block(surface, strings.get(key), style, area, align="center")
-        fix = TextStyle(Face.SANS, vp.length(32), VALUE)
+        quiet = TextStyle(Face.ITALIC, vp.length(34), QUIET)
         box = pygame.Rect(area.left, area.top + used + vp.length(50), area.width,
-                          vp.length(200))
-        text.draw_block(surface, strings.get("staff.pin.not_set_fix"), fix, box,
-                        align="center")
+                          vp.length(120))
+        used += vp.length(50) + text.draw_block(surface, strings.get("staff.pin.not_set_fix"),
+                                                quiet, box, align="center")
+        command = strings.get("staff.pin.set_pin_command")
+        field = pygame.Rect(0, 0, vp.length(560), vp.length(84))
+        field.midtop = (area.centerx, area.top + used + vp.length(24))
+        draw_inset(surface, field, vp)
+        text.draw(surface, command, TextStyle(Face.SANS, vp.length(34), VALUE), field.center,
+                  anchor="center")
 
 
 def _check(pin: str, stored: str) -> bool:
