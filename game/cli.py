@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game import __version__
-from game.config import LANGUAGES, Settings, SettingsError, load_settings
+from game.config import (
+    LANGUAGES,
+    Settings,
+    SettingsError,
+    load_settings,
+    platform_config_file,
+)
 from game.net.wire import DEFAULT_PORT, PAIRING_CODE_ENV
 
 if TYPE_CHECKING:
@@ -111,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the address to listen on for the operator (default 127.0.0.1)")
     kiosk.add_argument("--print-systemd-unit", action="store_true",
                        help="print a systemd user unit that keeps the kiosk running, and exit")
+    kiosk.add_argument("--set-pin", action="store_true",
+                       help="ask for the staff PIN (twice, not shown) and keep its salted hash "
+                       "in the settings file, then exit")
 
     operator = commands.add_parser("operator", help="the hidden operator's console")
     operator.add_argument("kiosk", metavar="HOST[:PORT]", type=_kiosk_address,
@@ -197,7 +206,24 @@ def _prepare(args: argparse.Namespace) -> tuple[Settings, GameSession | None] | 
         print(f"turk: {exc}", file=sys.stderr)
         return 2
     _setup_logging(settings.data_dir)
+    if getattr(args, "pin_adopted", False):
+        log.warning("%s: the staff PIN written there in plain text was replaced by its salted "
+                    "hash ([kiosk] pin_hash)", args.settings or platform_config_file())
+    if settings.kiosk:
+        _log_staff_access(settings)
     return settings, session
+
+
+def _log_staff_access(settings: Settings) -> None:
+    from game.model.pin import PinStatus, pin_status
+
+    status = pin_status(settings.pin_hash)
+    if status is PinStatus.SET:
+        log.info("kiosk: staff open their menu with five taps in the top-left corner and the PIN")
+    else:
+        log.warning("kiosk: %s, so this kiosk has no staff menu; set a PIN with "
+                    "`turk kiosk --set-pin`", "no staff PIN is set" if status is
+                    PinStatus.NOT_SET else "the staff PIN's hash ([kiosk] pin_hash) is damaged")
 
 
 def _play(args: argparse.Namespace) -> int:
@@ -289,6 +315,8 @@ def _host(args: argparse.Namespace, *, duo: bool = False) -> int:
 
 def _kiosk(args: argparse.Namespace) -> int:
     """`turk kiosk`: the game as an unattended exhibit (solo, or with a hidden operator)."""
+    if args.set_pin:
+        return _set_pin(args.settings or platform_config_file())
     settings = _settings_for_play(args)
     if args.print_systemd_unit:
         from game.watchdog import systemd_unit
@@ -299,6 +327,34 @@ def _kiosk(args: argparse.Namespace) -> int:
         args.hybrid = settings.kiosk_mode == "hybrid"
         return _host(args)
     return _play(args)
+
+
+def _set_pin(path: Path) -> int:
+    """`turk kiosk --set-pin`: the PIN asked twice without echo; only its hash is written."""
+    import getpass
+
+    from game.model.pin import check_pin
+    from game.settings_file import SettingsFile
+
+    pin = getpass.getpass("New staff PIN (4 to 12 digits): ").strip()
+    problem = check_pin(pin)
+    if problem is not None:
+        print(f"turk: {problem}; the PIN was not changed", file=sys.stderr)
+        return 2
+    if getpass.getpass("The same PIN again: ").strip() != pin:
+        print("turk: the two PINs differ; the PIN was not changed", file=sys.stderr)
+        return 2
+    SettingsFile(path).set_pin(pin)  # a SettingsError reaches main(): one line, exit 2
+    print(f"turk: the staff PIN is set (only its salted hash is kept, in {path})")
+    return 0
+
+
+def _adopt_plain_pin(path: Path | None) -> bool:
+    """A `pin = "…"` staff wrote by hand in [kiosk] becomes its hash before anything reads
+    the file (logged once logging is set up; the PIN itself never is)."""
+    from game.settings_file import SettingsFile
+
+    return SettingsFile(path or platform_config_file()).adopt_plain_pin()
 
 
 def _own_command() -> str:
@@ -344,9 +400,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(arguments)
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
+        adopted = (args.command in ("play", "kiosk", "host", "duo")
+                   and not getattr(args, "set_pin", False) and _adopt_plain_pin(args.settings))
         if args.command == "play" and load_settings(args.settings).kiosk:
             # `[kiosk] enabled = true` in the settings file makes plain `turk` the exhibit.
             args = build_parser().parse_args(["kiosk", *arguments[1:]])
+        args.pin_adopted = adopted
         if args.command == "engine":
             from game.engine.uci import main as engine_main
 

@@ -34,6 +34,8 @@ from game.ui.console.showcase import CONSOLE_SCENES, take_console_screenshot
 from game.ui.scenes.exhibition import ExhibitionScene
 from game.ui.scenes.play import PlayScene
 from game.ui.scenes.reveal_demo import MODES, demo_match, open_reveal, seed_store, show_page
+from game.ui.staff.demo import StaffDemo
+from game.ui.staff.menu import StaffPage
 
 log = logging.getLogger(__name__)
 
@@ -270,6 +272,61 @@ def reveal_recipe(name: str) -> Recipe | None:
     return recipe
 
 
+STAFF_PAGES = {"staff-menu": StaffPage.VISIT, "staff-stats": StaffPage.STATISTICS,
+               **{f"staff-{page.value}": page for page in StaffPage}}
+"""The staff menu's pages as scenes (``staff-menu`` is its first page)."""
+STAFF_SCENES = ("pin-pad", "pin-pad-locked", "pin-pad-unset", *STAFF_PAGES, "closed")
+
+
+def staff_recipe(name: str, scratch: Path) -> Recipe | None:
+    """The recipe for a staff scene, its files seeded in ``scratch``; ``None`` if not one."""
+    if name not in STAFF_SCENES:
+        return None
+
+    def recipe(app: App, shot: Shot) -> None:
+        demo = StaffDemo(scratch / "staff", pin="" if name == "pin-pad-unset" else "2468")
+        app.companions.append(_Closing(demo))
+        services = app.services
+        if name == "closed":
+            demo.closed(services).update(61.0)  # a minute into its slow drift
+        elif name in STAFF_PAGES:
+            demo.menu(services, STAFF_PAGES[name])
+        else:
+            if name == "pin-pad-locked":
+                demo.lock_pad()
+            pad = demo.pin_pad(services)
+            if name == "pin-pad":
+                for key in "246":
+                    center = pad.keys.button(key).rect
+                    assert center is not None
+                    _post_mouse(pygame.MOUSEBUTTONDOWN, center.center, button=1)
+                    _post_mouse(pygame.MOUSEBUTTONUP, center.center, button=1)
+                    app.step(1 / 60)
+    return recipe
+
+
+class _Closing:
+    """Closes a staff demo's files with the app (a companion that does nothing else)."""
+
+    def __init__(self, demo: StaffDemo) -> None:
+        self._demo = demo
+
+    def attach(self, play: PlayScene) -> None:
+        """Nothing to follow."""
+
+    def claim(self, events: list[pygame.event.Event]) -> list[pygame.event.Event]:
+        return events
+
+    def update(self, dt: float) -> None:
+        """Nothing to do."""
+
+    def frame(self, frame_s: float) -> None:
+        """Nothing to draw."""
+
+    def close(self) -> None:
+        self._demo.close()
+
+
 RECIPES: dict[str, Recipe] = {
     "guess": recipe_guess,
     "play": recipe_play,
@@ -299,11 +356,13 @@ def take_screenshot(shot: Shot, out: Path, *, settings: Settings | None = None) 
     """
     if shot.scene in CONSOLE_SCENES:  # the hidden operator's console: a window of its own
         return take_console_screenshot(shot.scene, shot.size, shot.language, out)
-    recipe = RECIPES.get(shot.scene) or reveal_recipe(shot.scene)
-    if recipe is None:
-        scenes = ", ".join((*RECIPES, *REVEAL_SCENES, *CONSOLE_SCENES))
-        raise ScreenshotError(f"unknown scene {shot.scene!r}; scenes: {scenes}")
     scratch = tempfile.TemporaryDirectory(prefix="turk-screenshot-")
+    recipe = (RECIPES.get(shot.scene) or reveal_recipe(shot.scene)
+              or staff_recipe(shot.scene, Path(scratch.name)))
+    if recipe is None:
+        scratch.cleanup()
+        scenes = ", ".join((*RECIPES, *REVEAL_SCENES, *STAFF_SCENES, *CONSOLE_SCENES))
+        raise ScreenshotError(f"unknown scene {shot.scene!r}; scenes: {scenes}")
     base = settings or Settings(data_dir=Path(scratch.name))  # never touch the real tally
     settings = base.replace(window_size=shot.size, language=shot.language, color=shot.color,
                             fullscreen=False, pacing=False, greeting=False, mute=True,

@@ -12,13 +12,13 @@ from pathlib import Path
 import chess
 import pygame
 import pytest
+from game.ui.reveal.demo import demo_match, open_reveal, seed_store
 
 from game.app import App
 from game.model.reveal import Guess
 from game.opponents.idle import IdleOpponent
 from game.reveal_store import TallyCount
 from game.ui.intents import Command, CommandIssued, PointerPressed, PointerReleased
-from game.ui.reveal.demo import demo_match, open_reveal, seed_store
 from game.ui.reveal.layout import reveal_layout
 from game.ui.reveal.panels import counters_for
 from game.ui.reveal.plan import LEDGER_HOLD_S, TALLY_COUNTERS, PageKind, tally_scale
