@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -295,8 +296,8 @@ def test_the_page_appears_when_the_file_has_been_read_however_slow_the_disk(
     run(app, 0.2)  # frames go on while the disk is slow
     assert labels(menu.form) == [] and menu.rows()[0].label == "Reading…"
     disk.set()
-    for _ in range(100):
+    deadline = time.monotonic() + 10  # the worker thread reads the file: wait for it
+    while not labels(menu.form) and time.monotonic() < deadline:
         app.step(1 / 60)
-        if labels(menu.form):
-            break
+        time.sleep(0.005)
     assert "Hidden operator" in labels(menu.form)
