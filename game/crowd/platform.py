@@ -371,6 +371,11 @@ class Platform:
         entry = self._open.get(task_id)
         return None if entry is None else entry.deadline
 
+    def answers_to(self, task_id: str) -> int:
+        """How many answers the open task ``task_id`` has (a count, never who)."""
+        entry = self._open.get(task_id)
+        return 0 if entry is None else len(entry.answers)
+
     def has_answered(self, worker_id: str, task_id: str) -> bool:
         entry = self._open.get(task_id)
         return entry is not None and worker_id in entry.answered_by
