@@ -19,11 +19,14 @@ from __future__ import annotations
 import logging
 import secrets
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from importlib.resources import files
+from pathlib import Path
+from typing import Protocol, TypeVar
 
-from game.crowd.names import NameRefusedError
+from game.config import Settings
+from game.crowd.names import NameRefusedError, load_blocklist
 from game.crowd.platform import (
     CrowdSettings,
     Platform,
@@ -32,15 +35,18 @@ from game.crowd.platform import (
     TaskClosed,
     TaskPosted,
 )
-from game.crowd.roster import RoomFullError
+from game.crowd.roster import RoomFullError, Roster
 from game.crowd.summary import CrowdSummary, TurkMove, receipt, summarize
 from game.crowd.tasks import TaskKind
 from game.match import GameSetup, Match
 from game.model.records import MoveAuthor
 from game.opponents.base import Opponent
 from game.opponents.crowd import CandidateSource, CrowdOpponent
+from game.opponents.engine import EngineOpponent
+from game.opponents.hints import HintAnalyser
 from game.web import events as web
-from game.web.server import CrowdServer
+from game.web.pages import load_pages
+from game.web.server import DEFAULT_PORT, CrowdServer
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +54,7 @@ ROOM_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 """Letters of a room code: no I, O, 0 or 1, which a class would mix up."""
 ENGINE_AUTHORS = frozenset({MoveAuthor.ENGINE, MoveAuthor.ENGINE_STANDIN, MoveAuthor.BOOK})
 
+_Event = TypeVar("_Event")
 StandbyFactory = Callable[[GameSetup], Opponent]
 AnalyserFactory = Callable[[], CandidateSource]
 
@@ -146,7 +153,8 @@ class ClassroomHost:
     def attach(self, play: PlayView) -> None:
         self._play = play
 
-    def claim(self, events: list[object]) -> list[object]:
+    def claim(self, events: list[_Event]) -> list[_Event]:
+        """The host has no window: every event stays with the game's."""
         return events
 
     def update(self, dt: float) -> None:
@@ -291,3 +299,31 @@ class ClassroomHost:
             seconds_left=None if deadline is None else max(0.0, deadline - platform.now),
             answers_now=platform.answers_to(current.task_id) if current else 0,
             settings=platform.settings, workers=workers)
+
+
+def classroom_from_settings(settings: Settings, *, crowd: CrowdSettings,
+                            engine: Sequence[str], listen: str = "127.0.0.1",
+                            port: int = DEFAULT_PORT, room: str | None = None) -> ClassroomHost:
+    """The host of a classroom session: the worker page served on ``listen``:``port``
+    (loopback unless the teacher names an address), a new room code, pseudonyms checked
+    against the shipped blocklist, the engine standing in at the game's level (with the
+    opening book when the settings allow it) and offering candidates at full strength.
+
+    :raises OSError: if the page's files cannot be read.
+    """
+    assets = Path(str(files("game.assets")))
+    pages = load_pages(assets / "web", assets / "i18n")
+    blocked = (assets / "web" / "blocked-names.txt").read_text(encoding="utf-8").splitlines()
+    server = CrowdServer(room=room or new_room_code(), pages=pages, host=listen, port=port)
+    platform = Platform(crowd, roster=Roster(load_blocklist(blocked)))
+    book_file = assets / "books" / "turk.bin"
+    book = book_file if settings.book and book_file.is_file() else None
+
+    def standby(setup: GameSetup) -> Opponent:
+        return EngineOpponent(engine, level=setup.level, author=MoveAuthor.ENGINE_STANDIN,
+                              book_path=book)
+
+    def analyser() -> CandidateSource:
+        return HintAnalyser(engine, think_s=0.5)
+
+    return ClassroomHost(platform, server, standby=standby, analyser=analyser)
