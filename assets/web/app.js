@@ -11,7 +11,8 @@
     words: {}, language: "en", socket: null, token: null, room: "", worker: null,
     points: null, task: null, pick: null, from: null, ranking: [], label: null,
     closesAt: 0, timer: null, retry: 0, joined: false, ended: false, status: ["", false],
-    waitKey: "status.waiting", paused: false, result: null, receipt: null, screen: "join",
+    waitKey: "status.waiting", paused: false, result: null, results: 0, receipt: null,
+    screen: "join",
   };
   const $ = (id) => document.getElementById(id);
 
@@ -143,7 +144,6 @@
       state.pick = null; state.from = null; state.ranking = []; state.label = null;
       setStatus(message.answered ? t("task.already") : "", false);
     }
-    state.result = null;
     show("task");
     if (!state.timer) state.timer = setInterval(tick, 250);
   }
@@ -154,6 +154,7 @@
     if (message.points >= 0) state.points = message.points;
     state.result = !message.answered ? ["missed", null]
       : message.accepted ? ["accepted", message.earned] : ["rejected", 0];
+    state.results += 1;
     setStatus("", false);
     show(state.receipt && state.ended ? "receipt" : "wait");
   }
@@ -376,6 +377,7 @@
     $("status").classList.toggle("error", isError);
     $("points").hidden = state.points === null;
     $("points").textContent = t("points", { points: state.points === null ? 0 : state.points });
+    renderResult();
     if (state.screen === "wait") renderWait();
     if (state.screen === "task" && state.task) renderTask(state.task);
     if (state.screen === "receipt") renderReceipt();
@@ -383,8 +385,13 @@
 
   function renderWait() {
     $("wait-text").textContent = t(state.waitKey);
+  }
+
+  // The last task's result stays in view, also while the next task is open.
+  function renderResult() {
     const banner = $("result");
-    banner.hidden = !state.result;
+    banner.hidden = !state.result || state.screen === "join" || state.screen === "receipt";
+    banner.dataset.count = String(state.results);
     if (state.result) {
       const [kind, earned] = state.result;
       banner.textContent = t("result." + kind, { earned });
@@ -393,6 +400,10 @@
   }
 
   function renderTask(task) {
+    const screen = $("task-screen");
+    screen.dataset.task = task.task;
+    screen.dataset.kind = task.kind;
+    screen.dataset.question = task.question || "";
     $("reward").textContent = t("task.reward", { points: task.reward });
     $("question").textContent = question(task);
     const hint = hintText(task.hint);
