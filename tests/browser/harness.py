@@ -53,9 +53,15 @@ class GameLoop:
     """The classroom's host and the match, stepped on their own thread; the test hands it
     work through ``call`` (run between two steps, as input would be)."""
 
-    def __init__(self, host: Any, match: Match) -> None:
+    def __init__(self, host: Any, match: Match, *, autoplay: bool = False,
+                 new_game: Callable[[], Match] | None = None) -> None:
         self.host = host
         self.match = match
+        self.autoplay = autoplay
+        """Play the visitor's moves too (the first legal move, in UCI order)."""
+        self.new_game = new_game
+        """Start another game when one ends (the host follows ``self.match``)."""
+        self.games = 1
         self._calls: queue.SimpleQueue[tuple[Callable[[], Any], concurrent.futures.Future[Any]]]
         self._calls = queue.SimpleQueue()
         self._stop = threading.Event()
@@ -81,6 +87,15 @@ class GameLoop:
                         future.set_exception(exc)
                 self.host.update(step)
                 self.match.update(step)
+                session = self.match.session
+                if session.is_over and self.new_game is not None and \
+                        session.game_id in self.host.summaries:
+                    self.match.close()
+                    self.match = self.new_game()
+                    self.games += 1
+                elif self.autoplay and session.is_visitor_turn and not session.is_over:
+                    move = min(session.board().legal_moves, key=lambda m: m.uci())
+                    self.match.play_visitor_move(move)
                 next_at += step
                 self._stop.wait(max(0.0, next_at - time.perf_counter()))
         except BaseException as exc:
