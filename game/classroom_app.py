@@ -1,7 +1,9 @@
 """The classroom on the projector: the game beside the join panel, and the demo's visitor.
 
 Like ``game.kiosk``, a controller above the app (it extends ``App``); the panel it shows
-lives in ``game.ui.crowd``.
+lives in ``game.ui.crowd``. After a crowd game the guess leads to the crowd's own reveal
+(``CrowdRevealScene``, reading the host's typed ``CrowdSummary``) instead of the usual one:
+the reveal's own modules are not changed.
 
 Owns: ``ClassroomApp`` — the app with the window split in two: the Turk and its game in one
 part (every scene lays itself out there as in any window), the ``ClassroomPanel`` in the
@@ -20,9 +22,13 @@ import pygame
 
 from game.app import App, Launch
 from game.classroom import ClassroomHost
+from game.content.sources import load_sources
+from game.model.reveal import Guess
 from game.opponents.base import MoveRequest, OpponentError
 from game.opponents.engine import EngineOpponent
 from game.ui.crowd.panel import ClassroomPanel, play_rect
+from game.ui.crowd.reveal_scene import CrowdRevealScene
+from game.ui.scenes.guess import GuessScene
 from game.ui.scenes.play import PlayScene
 
 log = logging.getLogger(__name__)
@@ -93,6 +99,29 @@ class ClassroomApp(App):
         if demo_engine is not None:
             self.companions.append(DemoVisitor(EngineOpponent(
                 demo_engine, level=max(1, min(8, launch.settings.level)))))
+
+    def _open_guess(self, play: PlayScene) -> None:
+        """After a crowd game, the guess leads to the crowd's own reveal (a game the crowd
+        did not play, if any, has the usual one)."""
+        summary = self.classroom.summary(play.match.session.game_id)
+        if summary is None:
+            super()._open_guess(play)
+            return
+
+        def guessed(guess: Guess | None) -> None:
+            self.stack.remove(scene)
+            self.stack.push(CrowdRevealScene(self.services, summary, guess=guess,
+                                             sources=load_sources(),
+                                             finish=self._crowd_reveal_done))
+
+        scene = GuessScene(self.services, guessed)
+        self.stack.push(scene)
+
+    def _crowd_reveal_done(self) -> None:
+        top = self.stack.top
+        if isinstance(top, CrowdRevealScene):
+            self.stack.remove(top)
+        self.reveal.finish()
 
     def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
         display = super()._open_window(size)
