@@ -93,7 +93,9 @@ class ClassroomApp(App):
                  rng: random.Random | None = None) -> None:
         super().__init__(launch, opponent_factory=classroom.opponent_for, rng=rng)
         self.classroom = classroom
-        self.panel = ClassroomPanel(self.services, classroom)
+        display = pygame.display.get_surface()
+        window = display.get_size() if display is not None else self.screen.get_size()
+        self.panel = ClassroomPanel(self.services, classroom, window=window)
         self.companions.append(classroom)
         self.companions.append(self.panel)
         if demo_engine is not None:

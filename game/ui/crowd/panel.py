@@ -59,7 +59,8 @@ def play_rect(window: tuple[int, int]) -> pygame.Rect:
 class ClassroomPanel:
     """The join panel and the teacher's controls."""
 
-    def __init__(self, services: Services, host: ClassroomHost) -> None:
+    def __init__(self, services: Services, host: ClassroomHost, *,
+                 window: tuple[int, int]) -> None:
         self.services = services
         self.host = host
         self.view: ClassroomView = host.view()
@@ -73,7 +74,7 @@ class ClassroomPanel:
         self._texts: list[tuple[pygame.Rect, str]] = []
         self.controls = ButtonRow(services.text, [])
         self.rect = pygame.Rect(0, 0, 0, 0)
-        self.layout(services.window_size)
+        self.layout(window)
 
     # -- the app's companion ------------------------------------------------------------------
 
