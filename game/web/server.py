@@ -5,9 +5,10 @@ asyncio loop on one daemon thread. It serves only the page's own files (``game.w
 and one WebSocket endpoint, ``/ws``. Every browser message is checked at this edge: size,
 rate, JSON shape and field types (``game.web.protocol``), then against what the platform last
 published — the room code, the open task, its game and ply, an answer it accepts, one answer
-per worker — and a bad one is answered ``refused`` with a reason and changes nothing. What
-passes goes to the game loop as a ``WebEvent`` through a queue; the game loop's decisions come
-back as ``WebCommand`` values, handed to the asyncio loop thread-safely. Each connection has a
+per worker (``game.web.edge``) — and a bad one is answered ``refused`` with a reason and
+changes nothing. What passes goes to the game loop as a ``WebEvent`` through a queue; the
+game loop's decisions come back as ``WebCommand`` values, handed to the asyncio loop
+thread-safely. Each connection has a
 bounded outgoing queue drained by its own writer, so a slow phone never holds up the others
 (one that falls too far behind is disconnected; its worker may come back).
 
@@ -35,6 +36,7 @@ from aiohttp import WSMsgType, web
 
 from game.crowd.tasks import Task
 from game.web import protocol
+from game.web.edge import judge_answer
 from game.web.events import (
     AnswerArrived,
     Bind,
@@ -328,21 +330,11 @@ class CrowdServer:
                                        message.game_id, message.ply, message.answer, now))
 
     def _judge(self, conn: _Conn, message: protocol.AnswerGiven) -> str | None:
-        if conn.worker_id is None:
-            return "not_joined"
         open_task = self._tasks.get(message.task_id)
-        if open_task is None:
-            return "task_closed" if message.task_id in self._closed_tasks else "no_such_task"
-        task = open_task.task
-        if message.game_id != task.game_id:
-            return "wrong_game"
-        if message.ply != task.ply:
-            return "wrong_ply"
-        if message.task_id in conn.answered:
-            return "already_answered"
-        if not task.is_valid(message.answer):
-            return "invalid_answer"
-        return None
+        return judge_answer(message, open_task.task if open_task else None,
+                            joined=conn.worker_id is not None,
+                            closed=message.task_id in self._closed_tasks,
+                            answered=message.task_id in conn.answered)
 
     # -- out from the game ----------------------------------------------------------------------
 
