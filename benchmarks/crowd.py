@@ -35,6 +35,7 @@ import os
 import random
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -165,10 +166,10 @@ def projector(args: argparse.Namespace) -> int:  # noqa: PLR0915 (one script)
         clock.tick(60)
     for _ in range(int(args.alone_s * 60)):
         frame("alone")
+    results = Path(tempfile.mkdtemp(prefix="turk-crowd-")) / "class.json"
     child = subprocess.Popen([sys.executable, __file__, "--workers", host.url, "--count",
                               str(args.workers), "--seed", str(args.seed), "--skip",
-                              str(args.skip)],
-                             stdout=subprocess.PIPE, text=True)
+                              str(args.skip), "--out", str(results)])
     deadline = time.monotonic() + 60
     while len(host.platform.roster.present()) < args.workers and time.monotonic() < deadline:
         frame("working")
@@ -187,7 +188,7 @@ def projector(args: argparse.Namespace) -> int:  # noqa: PLR0915 (one script)
     host.end()
     while child.poll() is None:
         frame("working")
-    report = json.loads(child.stdout.read() if child.stdout else "{}")
+    report = json.loads(results.read_text())
     tasks = host.platform.tasks_posted
     app.close()
     broadcast = [(t - posted[task]) * 1000 for task, times in report["received"].items()
@@ -212,21 +213,22 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--workers", dest="workers_url", help=argparse.SUPPRESS)
     parser.add_argument("--count", type=int, default=60, help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=int, default=1770)
     parser.add_argument("--quick", action="store_true", help="a short run (CI)")
     parser.add_argument("--moves", type=int, default=30, help="Turk moves before the end")
     parser.add_argument("--tasks", default="propose,rate,label", help="kinds of task")
     parser.add_argument("--alone-s", type=float, default=5.0,
                         help="seconds of frames before the class connects")
-    parser.add_argument("--window", type=float, default=8.0,
+    parser.add_argument("--window", type=float, default=6.0,
                         help="time per task (a task someone skips lasts this long)")
-    parser.add_argument("--skip", type=float, default=0.05,
+    parser.add_argument("--skip", type=float, default=0.02,
                         help="the share of tasks a worker leaves unanswered")
     parser.add_argument("--data-dir", default="/tmp/turk-crowd-bench")
     args = parser.parse_args()
     if args.workers_url:
-        print(json.dumps(asyncio.run(the_class(args.workers_url, args.count, args.seed,
-                                               args.skip))))
+        report = asyncio.run(the_class(args.workers_url, args.count, args.seed, args.skip))
+        Path(args.out).write_text(json.dumps(report))
         return 0
     args.workers = args.count
     if args.quick:

@@ -72,6 +72,10 @@ class ClassroomPanel:
         self._qr: tuple[str, int, pygame.Surface] | None = None
         self._hide_rows: dict[str, str] = {}
         self._texts: list[tuple[pygame.Rect, str]] = []
+        self._touches = 0
+        self._drawn: tuple[object, ...] | None = None
+        self._cache: pygame.Surface | None = None
+        self.lines: list[tuple[str, TextStyle]] = []
         self.controls = ButtonRow(services.text, [])
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.layout(window)
@@ -127,6 +131,7 @@ class ClassroomPanel:
         self.view = self.host.view()
         self.end_armed_s = max(0.0, self.end_armed_s - dt)
         self._refresh_labels()
+        self.lines = self._count_lines(self.view)
 
     def frame(self, frame_s: float) -> None:
         """Drawn with the game's frame (``draw``), before the display is updated."""
@@ -139,6 +144,7 @@ class ClassroomPanel:
     def handle(self, intent: object) -> None:
         if not isinstance(intent, (PointerPressed, PointerReleased)):
             return
+        self._touches += 1  # a button looks pressed, then released: draw again
         action = self.controls.handle(intent)
         if isinstance(action, str):
             self.act(action)
@@ -292,6 +298,19 @@ class ClassroomPanel:
     # -- drawing ----------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        """Blit the panel; paint it again only when what it shows has changed (most frames
+        it has not: the projector's frames stay cheap)."""
+        key = (surface.get_size(), tuple(self.lines), self._touches, self.view.url,
+               tuple((b.label, b.selected, b.rect and b.rect.topleft)
+                     for b in self.controls.buttons), tuple(t for _r, t in self._texts))
+        if self._cache is None or self._cache.get_size() != surface.get_size():
+            self._cache, self._drawn = pygame.Surface(surface.get_size()), None
+        if key != self._drawn:
+            self._paint(self._cache)
+            self._drawn = key
+        surface.blit(self._cache, self.rect, area=self.rect)
+
+    def _paint(self, surface: pygame.Surface) -> None:
         rect = self.rect
         surface.fill(WOOD, rect)
         edge = pygame.Rect(rect.left, rect.top, 4, rect.height) if rect.left else \
@@ -324,9 +343,8 @@ class ClassroomPanel:
         image = self._qr_image(area.width)
         surface.blit(image, image.get_rect(center=area.center))
 
-    def _draw_counts(self, surface: pygame.Surface, area: pygame.Rect) -> None:
-        view, text = self.view, self.services.text
-        lines: list[tuple[str, TextStyle]] = [
+    def _count_lines(self, view: ClassroomView) -> list[tuple[str, TextStyle]]:
+        return [
             (self._label("panel.room", room=view.room), self._style(40, GOLD, Face.SANS_BOLD)),
             (view.url, self._style(19, MUTED)),
             (self._label("panel.workers", present=view.present, joined=view.joined),
@@ -335,8 +353,11 @@ class ClassroomPanel:
             (self._task_line(view), self._style(22)),
             (self._room_line(view), self._style(22, GOLD)),
         ]
+
+    def _draw_counts(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        text = self.services.text
         y = area.top
-        for line, style in lines:
+        for line, style in self.lines or self._count_lines(self.view):
             for part in text.wrap(line, style, area.width):
                 text.draw(surface, part, style, (area.left, y))
                 y += round(style.size * 1.25)
