@@ -30,7 +30,7 @@ from game.ui.crowd.reveal_pages import (
     total_rows,
 )
 from game.ui.intents import Command, CommandIssued, Intent
-from game.ui.reveal.chrome import SourcesPanel, citation, draw_progress, draw_small_print
+from game.ui.reveal.chrome import SourcesPanel, citation, draw_small_print
 from game.ui.reveal.icons import IconPainter
 from game.ui.reveal.layout import (
     CREAM,
@@ -170,7 +170,7 @@ class CrowdRevealScene(Scene):
         headline, lines = headline_and_glance(self.page, self.summary, self.guess, strings)
         self._draw_text(surface, headline, lines, layout.text)
         draw_small_print(surface, self.services.text, strings, self.page.sources, layout)
-        draw_progress(surface, layout.progress, len(self.pages), self.index)
+        draw_marks(surface, layout.progress, len(self.pages), self.index)
         self.buttons.draw(surface)
         self.languages.draw(surface)
         if self.sources_open:
@@ -314,3 +314,20 @@ class CrowdRevealScene(Scene):
         text.draw(surface, strings.get("crowd.platform.platform_part",
                                        points=totals.platform_cut),
                   label, (bar.right, bar.bottom + self.layout.px(16)), anchor="topright")
+
+
+def draw_marks(surface: pygame.Surface, area: pygame.Rect, count: int, index: int) -> None:
+    """One mark per page, in the reveal's manner: past ones filled, the current one larger
+    and ringed, those to come in outline."""
+    step = min(area.height * 1.4, area.width / max(1, count))
+    left = area.centerx - step * (count - 1) / 2
+    radius = max(3, area.height // 6)
+    for page in range(count):
+        center = (round(left + page * step), area.centery)
+        if page == index:
+            pygame.draw.circle(surface, GILT, center, radius * 1.7)
+            pygame.draw.circle(surface, (255, 244, 214), center, radius * 1.7, 2)
+        elif page < index:
+            pygame.draw.circle(surface, GILT, center, radius)
+        else:
+            pygame.draw.circle(surface, GILT, center, radius, max(1, radius // 3))
