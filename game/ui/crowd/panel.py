@@ -243,28 +243,31 @@ class ClassroomPanel:
 
     def _label(self, key: str, **fields: object) -> str:
         strings = self.services.strings
-        return strings.get(f"classroom.{key}", language=strings.language, **fields)
+        return strings.get(key, language=strings.language, **fields)
 
     def _rows(self) -> list[list[tuple[str, str, bool]]]:
         if self.names_open:
             return self._name_rows()
         view, settings = self.view, self.view.settings
         a = TeacherAction
-        end_key = "control.end_confirm" if self.end_armed_s > 0 else "control.end"
+        end_key = "classroom.control.end_confirm" if self.end_armed_s > 0 \
+            else "classroom.control.end"
         return [
-            [(a.OPEN, self._label("control.close" if view.is_open else "control.open"), False),
-             (a.PAUSE, self._label("control.resume" if view.paused else "control.pause"),
+            [(a.OPEN, self._label("classroom.control.close" if view.is_open
+                                    else "classroom.control.open"), False),
+             (a.PAUSE, self._label("classroom.control.resume" if view.paused
+                                     else "classroom.control.pause"),
               view.paused)],
-            [(action, self._label(f"kind.{kind.value}"), kind in settings.kinds)
+            [(action, self._label(f"classroom.kind.{kind.value}"), kind in settings.kinds)
              for action, kind in KIND_ACTIONS.items()],
-            [(a.RULE, self._label(f"rule.{settings.rule.value}"), False)],
-            [("", self._label("control.time", seconds=round(settings.window_s)), False),
+            [(a.RULE, self._label(f"classroom.rule.{settings.rule.value}"), False)],
+            [("", self._label("classroom.control.time", seconds=round(settings.window_s)), False),
              (a.TIME_DOWN, "−", False), (a.TIME_UP, "+", False)],
-            [("", self._label("control.reward", points=settings.reward), False),
+            [("", self._label("classroom.control.reward", points=settings.reward), False),
              (a.REWARD_DOWN, "−", False), (a.REWARD_UP, "+", False)],
-            [("", self._label("control.fee", percent=settings.fee_percent), False),
+            [("", self._label("classroom.control.fee", percent=settings.fee_percent), False),
              (a.FEE_DOWN, "−", False), (a.FEE_UP, "+", False)],
-            [(a.NAMES, self._label("control.names"), False),
+            [(a.NAMES, self._label("classroom.control.names"), False),
              (a.END, self._label(end_key), self.end_armed_s > 0)],
         ]
 
@@ -276,13 +279,13 @@ class ClassroomPanel:
         for index, worker in enumerate(workers[start:start + NAMES_PER_PAGE]):
             action = f"worker-{index}"
             self._hide_rows[action] = worker.worker_id
-            shown = self._label("names.hidden", number=worker.number) if worker.hidden \
+            shown = self._label("classroom.names.hidden", number=worker.number) if worker.hidden \
                 else f"{worker.number}. {worker.name}"
             rows.append([(action, shown, worker.hidden)])
         if not rows:
-            rows.append([(TeacherAction.BACK, self._label("names.nobody"), False)])
+            rows.append([(TeacherAction.BACK, self._label("classroom.names.nobody"), False)])
         rows.append([(TeacherAction.PAGE_BACK, "◂", False),
-                     (TeacherAction.BACK, self._label("control.back"), False),
+                     (TeacherAction.BACK, self._label("classroom.control.back"), False),
                      (TeacherAction.PAGE_ON, "▸", False)])
         return rows
 
@@ -338,18 +341,20 @@ class ClassroomPanel:
     def _draw_join(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         text = self.services.text
         if not self.is_portrait:
-            text.draw(surface, self._label("panel.join"), self._style(34, GOLD, Face.BOLD),
+            text.draw(surface, self._label("classroom.panel.join"),
+                      self._style(34, GOLD, Face.BOLD),
                       (area.centerx, area.top - round(8 * self.unit)), anchor="midbottom")
         image = self._qr_image(area.width)
         surface.blit(image, image.get_rect(center=area.center))
 
     def _count_lines(self, view: ClassroomView) -> list[tuple[str, TextStyle]]:
         return [
-            (self._label("panel.room", room=view.room), self._style(40, GOLD, Face.SANS_BOLD)),
+            (self._label("classroom.panel.room", room=view.room),
+             self._style(40, GOLD, Face.SANS_BOLD)),
             (view.url, self._style(19, MUTED)),
-            (self._label("panel.workers", present=view.present, joined=view.joined),
+            (self._label("classroom.panel.workers", present=view.present, joined=view.joined),
              self._style(26)),
-            (self._label("panel.tasks", count=view.tasks_done), self._style(26)),
+            (self._label("classroom.panel.tasks", count=view.tasks_done), self._style(26)),
             (self._task_line(view), self._style(22)),
             (self._room_line(view), self._style(22, GOLD)),
         ]
@@ -364,14 +369,14 @@ class ClassroomPanel:
 
     def _task_line(self, view: ClassroomView) -> str:
         if view.open_kind is None or view.seconds_left is None:
-            return self._label("panel.no_task")
+            return self._label("classroom.panel.no_task")
         kind: TaskKind = view.open_kind
-        return self._label("panel.task", kind=self._label(f"kind.{kind.value}"),
+        return self._label("classroom.panel.task", kind=self._label(f"classroom.kind.{kind.value}"),
                            seconds=max(0, round(view.seconds_left)), answers=view.answers_now)
 
     def _room_line(self, view: ClassroomView) -> str:
         if view.ended:
-            return self._label("panel.ended")
+            return self._label("classroom.panel.ended")
         if view.paused:
-            return self._label("panel.paused")
-        return self._label("panel.open" if view.is_open else "panel.closed")
+            return self._label("classroom.panel.paused")
+        return self._label("classroom.panel.open" if view.is_open else "classroom.panel.closed")

@@ -77,17 +77,18 @@ def plan_crowd_reveal(summary: CrowdSummary, *,
 
 
 def _get(strings: Strings, key: str, **fields: object) -> str:
-    return strings.get(f"crowd.{key}", language=strings.language, **fields)
+    return strings.get(key, language=strings.language, **fields)
 
 
 def worker_name(worker: WorkerLabel, strings: Strings) -> str:
     """The pseudonym, or "worker N" when it is hidden."""
-    return worker.name or _get(strings, "ledger.worker", number=worker.number)
+    return worker.name or _get(strings, "crowd.ledger.worker", number=worker.number)
 
 
 def guess_line(guess: Guess | None, strings: Strings) -> str:
-    key = "guess_none" if guess is None else f"guess_{guess.value}"
-    return _get(strings, f"cabinet.{key}")
+    if guess is None:
+        return _get(strings, "crowd.cabinet.guess_none")
+    return _get(strings, f"crowd.cabinet.guess_{guess.value}")
 
 
 def move_label(move: MoveWork) -> str:
@@ -99,10 +100,10 @@ def move_label(move: MoveWork) -> str:
 def move_lines(move: MoveWork, strings: Strings) -> tuple[str, str]:
     """A ledger row: what the tasks were, and who was paid what."""
     if not move.tasks or all(t.stood_in for t in move.tasks if t.kind.decides_move):
-        work = _get(strings, "ledger.standin")
+        work = _get(strings, "crowd.ledger.standin")
     else:
-        work = _get(strings, "ledger.separator").join(_get(strings, "ledger.task",
-                              kind=_get(strings, f"ledger.kind_{t.kind.value}"),
+        work = _get(strings, "crowd.ledger.separator").join(_get(strings, "crowd.ledger.task",
+                              kind=_get(strings, f"crowd.ledger.kind_{t.kind.value}"),
                               answered=t.answered, percent=t.agreement_percent)
                          for t in move.tasks)
     paid: dict[WorkerLabel, int] = {}
@@ -110,7 +111,7 @@ def move_lines(move: MoveWork, strings: Strings) -> tuple[str, str]:
         for payee in task.paid:
             paid[payee.worker] = paid.get(payee.worker, 0) + payee.points
     if not paid:
-        return work, _get(strings, "ledger.nobody_paid")
+        return work, _get(strings, "crowd.ledger.nobody_paid")
     amounts = set(paid.values())
     if len(amounts) == 1:
         names = [worker_name(w, strings) for w in paid]
@@ -118,29 +119,29 @@ def move_lines(move: MoveWork, strings: Strings) -> tuple[str, str]:
         names = [f"{worker_name(w, strings)} {points}" for w, points in paid.items()]
     shown = ", ".join(names[:NAMES_SHOWN])
     if len(names) > NAMES_SHOWN:
-        shown = _get(strings, "ledger.paid_more", names=shown, more=len(names) - NAMES_SHOWN)
+        shown = _get(strings, "crowd.ledger.paid_more", names=shown, more=len(names) - NAMES_SHOWN)
     if len(amounts) == 1:
-        return work, _get(strings, "ledger.paid", points=amounts.pop(), names=shown)
-    return work, _get(strings, "ledger.paid_each", names=shown)
+        return work, _get(strings, "crowd.ledger.paid", points=amounts.pop(), names=shown)
+    return work, _get(strings, "crowd.ledger.paid_each", names=shown)
 
 
 def total_rows(summary: CrowdSummary, strings: Strings) -> list[tuple[str, str]]:
     """The accounts, as (label, value) rows."""
     totals = summary.totals
     earned = totals.earned_by_worker
-    per_worker = _get(strings, "totals.per_worker_value", average=totals.points_per_worker,
+    per_worker = _get(strings, "crowd.totals.per_worker_value", average=totals.points_per_worker,
                       lowest=min(earned, default=0), highest=max(earned, default=0))
     cut_percent = round(100 * totals.platform_cut / totals.paid_out) if totals.paid_out else 0
     return [
-        (_get(strings, "totals.workers"), str(totals.workers)),
-        (_get(strings, "totals.tasks"), str(totals.tasks)),
-        (_get(strings, "totals.minutes"), str(totals.minutes_worked)),
-        (_get(strings, "totals.paid_out"), str(totals.paid_out)),
-        (_get(strings, "totals.per_worker"), per_worker),
-        (_get(strings, "totals.cut"), _get(strings, "totals.cut_value",
+        (_get(strings, "crowd.totals.workers"), str(totals.workers)),
+        (_get(strings, "crowd.totals.tasks"), str(totals.tasks)),
+        (_get(strings, "crowd.totals.minutes"), str(totals.minutes_worked)),
+        (_get(strings, "crowd.totals.paid_out"), str(totals.paid_out)),
+        (_get(strings, "crowd.totals.per_worker"), per_worker),
+        (_get(strings, "crowd.totals.cut"), _get(strings, "crowd.totals.cut_value",
                                            points=totals.platform_cut, percent=cut_percent)),
-        (_get(strings, "totals.rejected"), str(totals.rejected)),
-        (_get(strings, "totals.standins"), str(totals.stand_ins)),
+        (_get(strings, "crowd.totals.rejected"), str(totals.rejected)),
+        (_get(strings, "crowd.totals.standins"), str(totals.stand_ins)),
     ]
 
 
@@ -151,7 +152,7 @@ def layer_rows(summary: CrowdSummary, guess: Guess | None,
     rows = []
     for name, kind in LAYERS:
         done = guess is not None if kind is None else kind in summary.kinds
-        rows.append((icons[name], _get(strings, f"layers.{name}"), done))
+        rows.append((icons[name], _get(strings, f"crowd.layers.{name}"), done))
     return rows
 
 
@@ -162,21 +163,21 @@ def headline_and_glance(page: CrowdPage, summary: CrowdSummary, guess: Guess | N
     if kind is CrowdPageKind.CABINET:
         totals = summary.totals
         if totals.workers == 0:
-            return _get(strings, "cabinet.nobody"), (guess_line(guess, strings),)
-        return (_get(strings, "cabinet.headline", workers=totals.workers),
-                (_get(strings, "cabinet.glance", moves=len(summary.moves)),
+            return _get(strings, "crowd.cabinet.nobody"), (guess_line(guess, strings),)
+        return (_get(strings, "crowd.cabinet.headline", workers=totals.workers),
+                (_get(strings, "crowd.cabinet.glance", moves=len(summary.moves)),
                  guess_line(guess, strings)))
     if kind is CrowdPageKind.LEDGER:
         total = len(summary.moves)
-        return (_get(strings, "ledger.headline"),
-                (_get(strings, "ledger.glance"),
-                 _get(strings, "ledger.page", first=page.first + 1,
+        return (_get(strings, "crowd.ledger.headline"),
+                (_get(strings, "crowd.ledger.glance"),
+                 _get(strings, "crowd.ledger.page", first=page.first + 1,
                       last=page.first + page.count, total=total)))
     if kind is CrowdPageKind.TOTALS:
-        return _get(strings, "totals.headline"), (_get(strings, "totals.glance"),)
+        return _get(strings, "crowd.totals.headline"), (_get(strings, "crowd.totals.glance"),)
     if kind is CrowdPageKind.LAYERS:
-        return _get(strings, "layers.headline"), (guess_line(guess, strings),)
+        return _get(strings, "crowd.layers.headline"), (guess_line(guess, strings),)
     percent = summary.totals.fee_percent
-    return (_get(strings, "platform.headline"),
-            (_get(strings, "platform.glance", percent=percent),
-             _get(strings, "platform.balance"), _get(strings, "platform.question")))
+    return (_get(strings, "crowd.platform.headline"),
+            (_get(strings, "crowd.platform.glance", percent=percent),
+             _get(strings, "crowd.platform.balance"), _get(strings, "crowd.platform.question")))
