@@ -29,11 +29,12 @@ from game.net.wire import DEFAULT_PORT, PAIRING_CODE_ENV
 
 if TYPE_CHECKING:
     from game.app import App
+    from game.crowd.platform import CrowdSettings
     from game.model.session import GameSession
 
 log = logging.getLogger("game")
 
-SUBCOMMANDS = ("play", "kiosk", "engine", "screenshot", "host", "operator", "duo")
+SUBCOMMANDS = ("play", "kiosk", "engine", "screenshot", "host", "operator", "duo", "classroom")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -140,6 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="put the console full-screen on display N (0 is the first)")
     duo.add_argument("--name", help="the operator's name (otherwise the console asks)")
 
+    _add_classroom_parser(commands)
+
     commands.add_parser("engine", help="run the built-in engine as a UCI program (stdin/stdout)")
 
     shot = commands.add_parser("screenshot", help="render a scene to a PNG, headless")
@@ -152,6 +155,30 @@ def build_parser() -> argparse.ArgumentParser:
                       help="the visitor's colour (the board turns to face it)")
     shot.add_argument("out", type=Path, help="the PNG file to write")
     return parser
+
+
+def _add_classroom_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    room = commands.add_parser("classroom", help="a class plays the Turk from their phones: "
+                               "the game on the projector, the worker page on the network")
+    _add_game_options(room)
+    room.add_argument("--listen", metavar="ADDRESS", default="127.0.0.1",
+                      help="the address to serve the worker page on (default 127.0.0.1: this "
+                      "computer only; give the computer's address on the class network)")
+    room.add_argument("--port", type=int, default=8770, help="the web port (default 8770)")
+    room.add_argument("--demo", action="store_true",
+                      help="the engine plays the visitor's side (nobody at the screen)")
+    room.add_argument("--tasks", default="propose", metavar="KINDS",
+                      help="kinds of task, comma-separated: propose, rate, label "
+                      "(default propose)")
+    room.add_argument("--rule", choices=("plurality", "first", "weighted"),
+                      default="plurality", help="how answers are aggregated")
+    room.add_argument("--time", type=float, default=20.0, metavar="SECONDS",
+                      help="time per task (5-120 s, default 20)")
+    room.add_argument("--reward", type=int, default=10, help="points per accepted answer")
+    room.add_argument("--fee", type=int, default=20, metavar="PERCENT",
+                      help="the platform's fee (default 20 %%)")
+    room.add_argument("--hide-names", action="store_true",
+                      help="show every worker as 'worker N', never their pseudonym")
 
 
 def _settings_for_play(args: argparse.Namespace) -> Settings:
@@ -365,6 +392,55 @@ def _own_command() -> str:
     return f"{sys.executable} -m game"
 
 
+def _crowd_settings(args: argparse.Namespace) -> CrowdSettings:
+    """The platform's settings from the command line.
+
+    :raises ValueError: with the reason, for an unknown kind or a value out of range.
+    """
+    from game.crowd.aggregate import Rule
+    from game.crowd.platform import CrowdSettings
+    from game.crowd.tasks import TaskKind
+
+    names = [part.strip() for part in args.tasks.split(",") if part.strip()]
+    try:
+        kinds = frozenset(TaskKind(name) for name in names)
+    except ValueError:
+        raise ValueError(f"--tasks {args.tasks!r}: the kinds are propose, rate and label") \
+            from None
+    return CrowdSettings(kinds=kinds, rule=Rule(args.rule), window_s=args.time,
+                         reward=args.reward, fee_percent=args.fee,
+                         names_hidden=args.hide_names)
+
+
+def _classroom(args: argparse.Namespace) -> int:
+    """`turk classroom`: the Turk on the projector, its moves made by a class of workers."""
+    prepared = _prepare(args)
+    if isinstance(prepared, int):
+        return prepared
+    settings, session = prepared
+    # A crowd's move taken back would take its work back behind its back, as in duo play.
+    settings = settings.replace(takeback=False)
+    from game.classroom import classroom_from_settings
+    from game.opponents.engine import resolve_engine
+    from game.web.server import WebError
+
+    try:
+        engine = resolve_engine(settings.engine)
+        host = classroom_from_settings(settings, crowd=_crowd_settings(args), engine=engine,
+                                       listen=args.listen, port=args.port)
+        host.start()
+    except (ValueError, OSError, WebError) as exc:
+        print(f"turk classroom: {exc}", file=sys.stderr)
+        return 2
+    print(f"turk classroom: the class joins at {host.url}", file=sys.stderr)
+    from game.app import Launch
+    from game.classroom_app import ClassroomApp
+
+    app = ClassroomApp(Launch(settings, session, title="The Mechanical Turk — classroom"),
+                       host, demo_engine=engine if args.demo else None)
+    return _run(app)
+
+
 def _operator(args: argparse.Namespace) -> int:
     """`turk operator HOST[:PORT]`: the hidden operator's console."""
     _setup_logging(load_settings(None).data_dir)
@@ -418,6 +494,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _kiosk(args)
         if args.command == "operator":
             return _operator(args)
+        if args.command == "classroom":
+            return _classroom(args)
         return _play(args)
     except SettingsError as exc:
         print(f"turk: {exc}", file=sys.stderr)

@@ -22,6 +22,7 @@ import chess
 import pygame
 
 from game.app import App, Launch
+from game.classroom_showcase import CROWD_SCENES, take_crowd_screenshot
 from game.config import Settings
 from game.model.records import MoveAuthor
 from game.model.reveal import Guess
@@ -356,12 +357,15 @@ def take_screenshot(shot: Shot, out: Path, *, settings: Settings | None = None) 
     """
     if shot.scene in CONSOLE_SCENES:  # the hidden operator's console: a window of its own
         return take_console_screenshot(shot.scene, shot.size, shot.language, out)
+    if shot.scene in CROWD_SCENES:  # the classroom: its own app, its own reveal
+        return take_crowd_screenshot(shot.scene, shot.size, shot.language, out)
     scratch = tempfile.TemporaryDirectory(prefix="turk-screenshot-")
     recipe = (RECIPES.get(shot.scene) or reveal_recipe(shot.scene)
               or staff_recipe(shot.scene, Path(scratch.name)))
     if recipe is None:
         scratch.cleanup()
-        scenes = ", ".join((*RECIPES, *REVEAL_SCENES, *STAFF_SCENES, *CONSOLE_SCENES))
+        scenes = ", ".join((*RECIPES, *REVEAL_SCENES, *STAFF_SCENES, *CONSOLE_SCENES,
+                            *CROWD_SCENES))
         raise ScreenshotError(f"unknown scene {shot.scene!r}; scenes: {scenes}")
     base = settings or Settings(data_dir=Path(scratch.name))  # never touch the real tally
     settings = base.replace(window_size=shot.size, language=shot.language, color=shot.color,

@@ -38,7 +38,7 @@ PLACEHOLDER_WORDS: Mapping[str, int] = MappingProxyType(
 """How many words a filled-in placeholder may take on screen (others count as one)."""
 
 LEDGER_LABELS: tuple[str, ...] = ("visitor", "operator", "operator_hint", "engine",
-                                  "engine_standin", "book", "scripted")
+                                  "engine_standin", "book", "scripted", "crowd", "crowd_ranked")
 """The true authors the ledger tells apart: keys ``reveal.ledger.label.<name>``, named like
 the values of ``game.model.records.MoveAuthor``."""
 

@@ -30,11 +30,17 @@ class MoveAuthor(enum.Enum):
     """A move from the opening book."""
     SCRIPTED = "scripted"
     """A fixed move list (attract loop, historical replay, tests)."""
+    CROWD = "crowd"
+    """A classroom crowd chose the move: workers proposed moves and the platform aggregated."""
+    CROWD_RANKED = "crowd_ranked"
+    """A classroom crowd ranked the engine's candidate moves and the platform played the
+    winner (rating, as in RLHF)."""
 
     @property
     def is_human(self) -> bool:
         """Whether a person chose this move."""
-        return self in (MoveAuthor.VISITOR, MoveAuthor.OPERATOR, MoveAuthor.OPERATOR_HINT)
+        return self in (MoveAuthor.VISITOR, MoveAuthor.OPERATOR, MoveAuthor.OPERATOR_HINT,
+                        MoveAuthor.CROWD, MoveAuthor.CROWD_RANKED)
 
 
 @dataclass(frozen=True)

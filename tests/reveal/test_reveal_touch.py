@@ -12,7 +12,6 @@ from pathlib import Path
 import chess
 import pygame
 import pytest
-from game.ui.scenes.reveal_demo import demo_match, open_reveal, seed_store
 
 from game.app import App
 from game.model.reveal import Guess
@@ -24,6 +23,7 @@ from game.ui.reveal.panels import counters_for
 from game.ui.reveal.plan import LEDGER_HOLD_S, TALLY_COUNTERS, PageKind, tally_scale
 from game.ui.scenes.guess import GuessScene
 from game.ui.scenes.reveal import TOUCH_RESUME_S, RevealScene
+from game.ui.scenes.reveal_demo import demo_match, open_reveal, seed_store
 from tests.ui.helpers import make_app
 
 STEP = 1 / 60
