@@ -34,7 +34,6 @@ LANGUAGES = ("en", "de", "fr")
 Table = dict[str, str | list[str]]
 
 RESERVED: Mapping[str, str] = {
-    "turk.attract.": "the kiosk's attract loop (being built in another branch)",
     "turk.board.farewell": "the kiosk's attract loop (the Turk's farewell when a visitor "
                            "walks away)",
     "turk.board.check": "the letter board's check call on the play screen (today the Turk "
@@ -80,6 +79,19 @@ def _code_keys() -> tuple[set[str], list[re.Pattern[str]]]:
     return literals, patterns
 
 
+def _page_keys() -> tuple[set[str], tuple[str, ...]]:
+    """The worker's web page (``assets/web/*.js``, ``*.html``) looks up its words without the
+    ``web.`` prefix: each quoted text there names a key, and one ending in a dot a family of
+    them (``t("refused." + reason)``)."""
+    literals: set[str] = set()
+    for path in sorted((REPO / "assets" / "web").glob("*.*")):
+        if path.suffix not in (".js", ".html"):
+            continue
+        literals |= set(re.findall(r'"([a-z_][\w.]*)"', path.read_text(encoding="utf-8")))
+    keys = {f"web.{text}" for text in literals}
+    return keys, tuple(key for key in keys if key.endswith("."))
+
+
 def _data_keys(table: Table) -> set[str]:
     """Keys named as values in the game's own data files (outside the string tables)."""
     found: set[str] = set()
@@ -109,9 +121,12 @@ def unshown_keys(table: Table, screens: list[Screen], operators: list[Historical
     families = _families(operators, sources)
     on_screens = {key for screen in screens for key in screen.string_keys()}
     in_data = _data_keys(table)
+    on_page, page_families = _page_keys()
     missing = []
     for key in sorted(table):
-        if key in literals or key in on_screens or key in in_data:
+        if key in literals or key in on_screens or key in in_data or key in on_page:
+            continue
+        if key.startswith(page_families):
             continue
         if any(key == r or (r.endswith(".") and key.startswith(r)) for r in RESERVED):
             continue
