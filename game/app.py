@@ -9,7 +9,10 @@ for each new game. The only place where the parts meet.
 from __future__ import annotations
 
 import logging
+import os
 import random
+import signal
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -54,6 +57,21 @@ log = logging.getLogger(__name__)
 OpponentFactory = Callable[[GameSetup], Opponent]
 POINTER_HIDE_S = 3.0
 """A kiosk hides a mouse pointer that has not moved for this long (touch shows none)."""
+
+
+def _stop_on_sigterm(app: App) -> None:
+    """A kiosk ignores the window's close button, but a stop from its service manager
+    (SIGTERM, e.g. ``systemctl stop``) ends it cleanly. SDL would turn SIGTERM into a quit
+    event the kiosk ignores, so SDL is told to leave the signals alone."""
+    os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def stop(_signal: int, _frame: object) -> None:
+        log.info("kiosk: asked to stop (SIGTERM)")
+        app.running = False
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 class Companion(Protocol):
@@ -107,9 +125,11 @@ class App:
         letter board through the play screen."""
         self.opponent_factory = opponent_factory or (
             host.opponent_for if host is not None else self._engine_opponent)
+        self.kiosk = self.settings.kiosk
+        if self.kiosk:
+            _stop_on_sigterm(self)
         pygame.init()
         pygame.display.set_caption(launch.title)
-        self.kiosk = self.settings.kiosk
         """Locked: nothing a visitor does quits or leaves fullscreen (staff use their menu)."""
         if self.kiosk:
             pygame.display.set_allow_screensaver(False)
@@ -176,10 +196,8 @@ class App:
 
     def start_visit(self, setup: GameSetup) -> PlayScene:
         """Show the play screen with a new game of ``setup`` at once (a kiosk's visit: the
-        attract loop has already performed the show), the Turk greeting the visitor."""
-        play = self._show_play(self.new_match(setup))
-        play.greet()
-        return play
+        attract loop has already performed the show and the letter board's greeting)."""
+        return self._show_play(self.new_match(setup))
 
     def _show_play(self, match: Match) -> PlayScene:
         settings = self.settings

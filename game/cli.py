@@ -259,15 +259,33 @@ def _play(args: argparse.Namespace) -> int:
         return prepared
     from game.app import App, Launch
 
-    return _run(App(Launch(*prepared)))
+    return _run(App(Launch(*prepared)), settings_file=args.settings)
 
 
-def _run(app: App) -> int:
+def _run(app: App, *, settings_file: Path | None = None) -> int:
+    if app.kiosk:
+        return _run_kiosk(app, settings_file or platform_config_file())
     try:
         app.start_play()
         return app.run()
     finally:
         app.close()
+
+
+def _run_kiosk(app: App, settings_file: Path) -> int:
+    """The kiosk until staff restart or quit it (or systemd stops it)."""
+    from game.kiosk_setup import start_kiosk
+
+    kiosk = start_kiosk(app, settings_file=settings_file)
+    try:
+        app.run()
+    finally:
+        app.close()
+        kiosk.close()
+    if kiosk.restart_asked and "INVOCATION_ID" not in os.environ:
+        # Not under systemd (which restarts it by itself): start afresh in this process.
+        os.execv(sys.executable, [sys.executable, "-m", "game", *sys.argv[1:]])
+    return int(kiosk.exit)
 
 
 def _pairing_code(given: str | None) -> tuple[str, bool]:
@@ -337,7 +355,7 @@ def _host(args: argparse.Namespace, *, duo: bool = False) -> int:
             app.close()
             print(f"turk: --display: {exc}", file=sys.stderr)
             return 2
-    return _run(app)
+    return _run(app, settings_file=args.settings)
 
 
 def _kiosk(args: argparse.Namespace) -> int:

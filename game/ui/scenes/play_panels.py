@@ -64,6 +64,8 @@ class StatusPanel:
         self._strings = strings
         self.thinking = False
         self.failure: str | None = None
+        self.time_left_s: float | None = None
+        """A kiosk's time cap: seconds of play left (shown in the corner), or ``None``."""
         self._flash: tuple[str, dict[str, str]] | None = None
         self._flash_s = 0.0
         self._plaque: tuple[tuple[int, int, int, int], pygame.Surface] | None = None
@@ -131,3 +133,8 @@ class StatusPanel:
             below = pygame.Rect(inner.left, inner.top + used + vp.length(6), inner.width,
                                 inner.height - used)
             self._text.draw_block(surface, quiet, quiet_style, below, line_gap=1.1)
+        if self.time_left_s is not None:
+            left = max(0, int(self.time_left_s + 0.999))
+            clock = self._strings.get("kiosk.clock.left",
+                                      time=f"{left // 60}:{left % 60:02d}")
+            self._text.draw(surface, clock, quiet_style, inner.bottomright, anchor="bottomright")
