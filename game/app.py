@@ -37,7 +37,7 @@ from game.ui.art import ArtBook, PartPainter
 from game.ui.assets import Assets
 from game.ui.input import InputTranslator
 from game.ui.intents import Command, CommandIssued, Intent, QuitRequested, WindowResized
-from game.ui.loop import STEP_S, FixedStep
+from game.ui.loop import FixedStep
 from game.ui.scene import SceneStack
 from game.ui.scenes.exhibition import ExhibitionScene
 from game.ui.scenes.game_over import GameOverScene
@@ -312,10 +312,10 @@ class App:
         steps, alpha = self.loop.advance(frame_s)
         for _ in range(steps):
             if self.host is not None:
-                self.host.update(STEP_S)
+                self.host.update(self.loop.step_s)
             for companion in self.companions:
-                companion.update(STEP_S)
-            self.stack.update(STEP_S)
+                companion.update(self.loop.step_s)
+            self.stack.update(self.loop.step_s)
         self.draw(alpha)
         pygame.display.flip()
         for companion in self.companions:

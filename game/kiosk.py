@@ -261,8 +261,15 @@ class KioskController:
             self._check_hours(dt)
         elif self.phase is Phase.PLAYING:
             self._watch_play(dt)
-        elif self.phase is Phase.AFTER and self.quiet_s >= (
-                self.app.settings.leave_reveal_s + AFTER_SAFETY_S):
+        elif self.phase is Phase.AFTER:
+            self._watch_after()
+
+    def _watch_after(self) -> None:
+        play = self.play
+        if play is not None and not play.match.session.is_over:
+            self.phase = Phase.PLAYING  # a new game from the play screen's own panel
+            self._follow(play)
+        elif self.quiet_s >= self.app.settings.leave_reveal_s + AFTER_SAFETY_S:
             log.info("kiosk: nobody touched the screen after the game; back to attract")
             self.to_attract()
 
