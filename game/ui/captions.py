@@ -46,6 +46,9 @@ class Captions:
         else:
             self._held[key] = text
 
+    def is_held(self, key: str) -> bool:
+        return key in self._held
+
     def clear(self) -> None:
         self._shown.clear()
         self._held.clear()

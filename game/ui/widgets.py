@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.content.strings import Strings
 from game.ui.assets import for_display
 from game.ui.intents import (
     Command,
@@ -39,6 +40,8 @@ class Button:
     rect: pygame.Rect | None = None
     selected: bool = False
     """For choices (colour, level): shown pressed in, with a mark, not by colour alone."""
+    key: str | None = None
+    """The string key of the label, read again on a language change (``None``: fixed)."""
 
 
 def vertical_gradient(size: tuple[int, int], top: tuple[int, int, int],
@@ -94,6 +97,12 @@ class ButtonRow:
             for index, button in enumerate(shown):
                 button.rect = pygame.Rect(area.left + index * (width + gap), area.top, width,
                                           area.height)
+
+    def relabel(self, strings: Strings) -> None:
+        """Labels in the current language, for every button that has a string key."""
+        for button in self.buttons:
+            if button.key is not None:
+                button.label = strings.get(button.key)
 
     def button(self, action: str) -> Button:
         """The button for ``action``.

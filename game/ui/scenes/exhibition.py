@@ -91,8 +91,8 @@ class ExhibitionScene(Scene):
                                BoardGeometry(pygame.Rect(0, 0, 8, 8)))
         self.board.state.show_coordinates = False
         self.buttons = ButtonRow(services.text, [
-            Button("next", services.strings.get("ui.button.next")),
-            Button("skip", services.strings.get("ui.button.skip"))])
+            Button("next", services.strings.get("ui.button.next"), key="ui.button.next"),
+            Button("skip", services.strings.get("ui.button.skip"), key="ui.button.skip")])
         self.resize(services.window_size)
 
     @property
@@ -126,17 +126,25 @@ class ExhibitionScene(Scene):
         self.cabinet_parts = (("cabinet_top", FRONT) + step.parts
                               + (("cushion",) if step.cushion else ()))
         self.automaton.turned_round = step.turned
-        strings = self.services.strings
         self.captions.clear()
-        self.captions.hold("presenter", strings.get(
-            "turk.exhibition.said", speaker=strings.get("turk.exhibition.speaker"),
-            line=strings.get(f"turk.exhibition.{step.caption}")))
+        self._hold_caption()
         if step.sound:
             self.services.sounds.play(step.sound)
         if step.wind:
             self.automaton.key_turning_s = step.seconds - 1.0
         # The pieces come out of the drawer and are set up when the cabinet is closed again.
         self.board.show_position(chess.Board().piece_map() if step.cushion else {})
+
+    def _hold_caption(self) -> None:
+        strings = self.services.strings
+        self.captions.hold("presenter", strings.get(
+            "turk.exhibition.said", speaker=strings.get("turk.exhibition.speaker"),
+            line=strings.get(f"turk.exhibition.{self.step.caption}")))
+
+    def relabel(self) -> None:
+        self.buttons.relabel(self.services.strings)
+        if self.index < len(STEPS):
+            self._hold_caption()
 
     def finish(self, *, skipped: bool = True) -> None:
         self.on_done(skipped)

@@ -48,9 +48,10 @@ class GameOverScene(OverlayScene):
         self.waited_s = 0.0
         strings = services.strings
         self.buttons = ButtonRow(services.text, [
-            Button("reveal", strings.get("reveal.button.guess"), visible=reveal is not None),
-            Button("new_game", strings.get("ui.button.new_game")),
-            Button("close", strings.get("ui.button.close")),
+            Button("reveal", strings.get("reveal.button.guess"), visible=reveal is not None,
+                   key="reveal.button.guess"),
+            Button("new_game", strings.get("ui.button.new_game"), key="ui.button.new_game"),
+            Button("close", strings.get("ui.button.close"), key="ui.button.close"),
         ])
         self.resize(services.window_size)
 

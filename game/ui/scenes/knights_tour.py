@@ -53,10 +53,14 @@ class KnightsTourScene(Scene):
         self.path: list[chess.Square] = []
         self.counters: dict[chess.Square, str] = {}
         self.buttons = ButtonRow(services.text, [
-            Button("close", services.strings.get("ui.button.close_tour"))])
+            Button("close", services.strings.get("ui.button.close_tour"),
+                   key="ui.button.close_tour")])
         self.resize(services.window_size)
         if start is not None:
             self.begin(start)
+
+    def relabel(self) -> None:
+        self.buttons.relabel(self.services.strings)
 
     def resize(self, size: tuple[int, int]) -> None:
         self.layout = play_layout(size)

@@ -155,14 +155,16 @@ class PlayScene(Scene):
                               size=self.layout.languages.height)
 
     def set_language(self, code: str) -> None:
-        """Speak another language: every label on the screen follows."""
+        """Speak another language: every label on the screen (and on every scene above or
+        below) follows."""
+        self.services.set_language(code)
+
+    def relabel(self) -> None:
         strings = self.services.strings
-        strings.language = code
-        select_language(self.languages, code)
-        fresh = play_buttons(self.services.text, strings, takeback=self.options.takeback)
-        for button, new in zip(self.buttons.buttons, fresh.buttons, strict=True):
-            button.label = new.label
+        select_language(self.languages, strings.language)
+        self.buttons.relabel(strings)
         self.sheet.title = strings.get("ui.moves.title")
+        self.automaton.relabel()
 
     def start_new(self, choice: GameSetup) -> None:
         """Replace the game with a new one (the old one is closed, its opponent released)."""

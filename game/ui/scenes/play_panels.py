@@ -26,14 +26,9 @@ PAPER_EDGE = (120, 86, 48)
 
 def play_buttons(text: TextPainter, strings: Strings, *, takeback: bool) -> ButtonRow:
     """The play screen's controls, in the order they are laid out."""
-    buttons = [Button("new_game", strings.get("ui.button.new_game"))]
-    if takeback:
-        buttons.append(Button("take_back", strings.get("ui.button.take_back")))
-    buttons += [
-        Button("claim_draw", strings.get("ui.button.claim_draw"), visible=False),
-        Button("resign", strings.get("ui.button.resign")),
-        Button("save", strings.get("ui.button.save")),
-    ]
+    actions = ["new_game", *(["take_back"] if takeback else []), "claim_draw", "resign", "save"]
+    buttons = [Button(action, strings.get(f"ui.button.{action}"), key=f"ui.button.{action}",
+                      visible=action != "claim_draw") for action in actions]
     return ButtonRow(text, buttons)
 
 

@@ -165,7 +165,7 @@ class RevealScene(Scene):
         self._refresh_controls()
 
     def set_language(self, code: str) -> None:
-        self.services.strings.language = code
+        self.services.set_language(code)
         self._refresh_text()
         self.waited_s = 0.0  # the new words get their full reading time
         self._refresh_controls()
