@@ -14,6 +14,7 @@ import chess
 import pygame
 
 from game.content.strings import Strings
+from game.net.events import GameEnded
 from game.ui.console.desk import ConsoleDesk, hint_score, piece_name_key
 from game.ui.layout import Viewport
 from game.ui.text import Face, TextPainter, TextStyle
@@ -42,8 +43,10 @@ def status_lines(desk: ConsoleDesk, strings: Strings) -> tuple[str, str]:
         return s.get("console.status.waiting"), ""
     news = "" if desk.notice is None else s.get(desk.notice.key, **dict(desk.notice.fields))
     if state.status == "over":
-        return news or s.get("console.status.game_over", result=state.result or "*",
-                             reason=""), ""
+        ending = desk.ending
+        reason = ending.reason if ending is not None and ending.game_id == state.game_id \
+            else None
+        return game_over_line(strings, state.result or ending_result(ending), reason), news
     if not state.is_turk_to_move:
         return _visitor_line(desk, strings), news
     if desk.sent is not None:
@@ -55,6 +58,19 @@ def status_lines(desk: ConsoleDesk, strings: Strings) -> tuple[str, str]:
             else s.get("console.status.first_move"))
     countdown = s.get("console.status.countdown", seconds=str(math.ceil(desk.countdown_s)))
     return main, f"{news} {countdown}" if news else countdown
+
+
+def ending_result(ending: GameEnded | None) -> str:
+    return ending.result if ending is not None else "*"
+
+
+def game_over_line(strings: Strings, result: str, reason: str | None) -> str:
+    """"The game is over: 0-1 (resignation)." — the reason in words, or left out when the
+    kiosk gave none the console knows (never an empty pair of brackets)."""
+    key = f"console.ending.{reason}"
+    if reason and strings.has(key):
+        return strings.get("console.status.game_over", result=result, reason=strings.get(key))
+    return strings.get("console.status.game_over_plain", result=result)
 
 
 def _visitor_line(desk: ConsoleDesk, strings: Strings) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 import chess
 import pygame
 
+from game.content.notation import localize_san, parse_move, piece_letters
 from game.match import (
     GameEnded,
     GameSetup,
@@ -29,11 +30,12 @@ from game.match import (
     TurkThinking,
 )
 from game.model.material import Captures, captures_in
+from game.model.refusal import Refusal, why_illegal, why_stuck
 from game.model.session import GameError
 from game.storage import GameArchive
 from game.ui.automaton.gestures import BoardFrame
 from game.ui.automaton.presence import Automaton
-from game.ui.board_input import IllegalAttempt, MoveAttempt
+from game.ui.board_input import IllegalAttempt, Outcome, PieceStuck
 from game.ui.board_view import BoardGeometry, BoardView
 from game.ui.captions import Captions
 from game.ui.intents import Intent, PointerPressed
@@ -93,6 +95,9 @@ class PlayScene(Scene):
         self.captures = Captures()
         self._pending_ending = False
         self._save: concurrent.futures.Future[Path] | None = None
+        self._announce_save = True
+        self._saved_at_end = False
+        """The finished game has been written (so "Save game" has nothing left to do)."""
         self._resign_armed_s = 0.0
         self._on_game_over: Callable[[PlayScene], None] | None = None
         self._on_promotion: Callable[[PlayScene, list[chess.Move]], None] | None = None
@@ -175,10 +180,11 @@ class PlayScene(Scene):
         self._begin()
 
     def _begin(self) -> None:
+        self._saved_at_end = False
         self.staging.reset()
         self.board.set_geometry(self._geometry())
         self.automaton.frame = BoardFrame(self.board.geometry.white_at_bottom)
-        self.input.clear()
+        self.input.reset()
         self.status.clear()
         self.captions.clear()
         self.match.start()
@@ -213,11 +219,23 @@ class PlayScene(Scene):
             return []
         return self.match.session.legal_moves_from(square)
 
-    def attempt(self, outcome: MoveAttempt | IllegalAttempt) -> None:
-        """The visitor tried a move on the board."""
+    def attempt(self, outcome: Outcome) -> None:
+        """The visitor tried a move on the board. Every refusal gets the same answer: the
+        Turk shakes its head (and puts back a piece that was carried) and the status says
+        why, in the visitor's words."""
+        if isinstance(outcome, PieceStuck):
+            self._stuck(outcome.square)
+            return
         if isinstance(outcome, IllegalAttempt):
-            self.status.flash("ui.status.illegal")
-            self.staging.illegal(outcome.from_square, outcome.to_square)
+            board = self.match.session.board()
+            piece = board.piece_at(outcome.from_square)
+            if piece is None or piece.color != board.turn:
+                return
+            self._refuse(why_illegal(board, outcome.from_square, outcome.to_square), piece)
+            if outcome.dragged:
+                self.staging.illegal(outcome.from_square, outcome.to_square)
+            else:
+                self.staging.refuse()
             return
         moves = [m for m in self.match.session.legal_moves_from(outcome.from_square)
                  if m.to_square == outcome.to_square]
@@ -226,13 +244,36 @@ class PlayScene(Scene):
         elif moves:
             self.play(moves[0], dragged=outcome.dragged)
 
+    def _stuck(self, square: chess.Square) -> None:
+        """A tap on a piece that cannot be picked up: say why (the Turk's own pieces, and
+        moments when the Turk's hand is busy, need no answer)."""
+        session = self.match.session
+        board = session.board()
+        piece = board.piece_at(square)
+        if piece is None or piece.color != session.visitor_color or session.is_over:
+            return
+        if not session.is_visitor_turn:
+            self.status.flash("ui.status.not_your_turn")
+        elif not self._legal_from(square) and self.match.session.legal_moves_from(square):
+            return  # the board is still busy (a move lands, the Turk spells): no refusal
+        else:
+            self._refuse(why_stuck(board, square), piece)
+            self.staging.refuse()
+
+    def _refuse(self, refusal: Refusal, piece: chess.Piece) -> None:
+        key = f"board.refusal.{refusal.value}"
+        self.status.flash(key, item=piece.piece_type - 1 if refusal is Refusal.NOT_HOW_IT_MOVES
+                          else None)
+
     def play_typed(self, text: str) -> None:
-        """A move typed in SAN."""
+        """A move typed in algebraic notation, with the visitor's piece letters (German
+        ``Lf4``, French ``Fc4``) or English ones."""
         if not self.match.session.is_visitor_turn:
             self.status.flash("ui.status.not_your_turn")
             return
         try:
-            move = self.match.session.board().parse_san(text)
+            move = parse_move(self.match.session.board(), text,
+                              piece_letters(self.services.strings))
         except ValueError:
             self.status.flash("ui.status.unknown_san", text=text)
             return
@@ -270,10 +311,14 @@ class PlayScene(Scene):
         """The Turk spells ``text`` on its letter board (scripted lines, operator messages)."""
         self.automaton.spell(text)
 
-    def save(self) -> None:
+    def save(self, *, announce: bool = True) -> None:
+        """Write the game to the archive; ``announce``: say "Game saved." when it is done
+        (the automatic save at the end of a game says nothing: the result is what counts).
+        The file's path goes to the log only — staff need it, a visitor does not."""
         archive = self.options.archive
         if archive is not None:
             self._save = archive.save(self.match.session)
+            self._announce_save = announce
 
     # -- time -------------------------------------------------------------------------------
 
@@ -311,9 +356,14 @@ class PlayScene(Scene):
         error = future.exception()
         if error is not None:
             log.warning("saving the game failed: %s", error)
-            self.status.flash("ui.status.save_failed", reason=str(error))
-        else:
-            self.status.flash("ui.status.saved", path=str(future.result()))
+            self._saved_at_end = False
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else \
+                type(error).__name__
+            self.status.flash("ui.status.save_failed", reason=reason[:60])
+            return
+        log.info("game saved to %s", future.result())
+        if self._announce_save:
+            self.status.flash("ui.status.saved")
 
     def _apply_events(self, events: list[MatchEvent], *, dragged: bool) -> None:
         for event in events:
@@ -348,7 +398,8 @@ class PlayScene(Scene):
     def _ended(self) -> None:
         self.input.clear()
         self._pending_ending = True
-        self.save()
+        self._saved_at_end = True
+        self.save(announce=False)
         ending = self.match.session.ending
         if ending is None or ending.termination.value == "abandoned":
             return
@@ -379,6 +430,7 @@ class PlayScene(Scene):
             row.button("take_back").enabled = (session.can_take_back() and self.board.is_idle
                                                and not self.staging.is_busy)
         row.button("resign").enabled = not session.is_over
+        row.button("save").enabled = not (session.is_over and self._saved_at_end)
         row.button("resign").label = self.services.strings.get(
             "ui.button.resign_confirm" if self._resign_armed_s > 0 else "ui.button.resign")
         claim = row.button("claim_draw")
@@ -407,6 +459,8 @@ class PlayScene(Scene):
             self.automaton.draw_key(surface, stage)
         position = self.match.position
         sans = position.sans[:-1] if self.staging.is_carrying_a_move else position.sans
+        letters = piece_letters(self.services.strings)
+        sans = tuple(localize_san(san, letters) for san in sans)
         self.sheet.draw(surface, layout.moves, sans,
                         start_fullmove=position.fullmove_number_at_start,
                         start_turn=position.start_turn,

@@ -22,6 +22,8 @@ INK_SOFT = (102, 76, 52)
 PAPER_TOP = (244, 233, 206)
 PAPER_BOTTOM = (226, 209, 170)
 PAPER_EDGE = (120, 86, 48)
+CARET = "|"
+"""The typing caret: a character every face has (a missing glyph would draw a box)."""
 
 
 def play_buttons(text: TextPainter, strings: Strings, *, takeback: bool) -> ButtonRow:
@@ -59,17 +61,30 @@ class StatusPanel:
         self._strings = strings
         self.thinking = False
         self.failure: str | None = None
-        self._flash: tuple[str, dict[str, str]] | None = None
+        self._flash: tuple[str, dict[str, str], int | None] | None = None
         self._flash_s = 0.0
         self._plaque: tuple[tuple[int, int, int, int], pygame.Surface] | None = None
 
     def clear(self) -> None:
         self.thinking, self.failure, self._flash, self._flash_s = False, None, None, 0.0
 
-    def flash(self, key: str, **fields: str) -> None:
-        """Show a message for a few seconds."""
-        self._flash = (key, fields)
+    @property
+    def flash_key(self) -> str | None:
+        """The key of the message flashed now (for the trace), if any."""
+        return self._flash[0] if self._flash is not None else None
+
+    def flash(self, key: str, *, item: int | None = None, **fields: str) -> None:
+        """Show a message for a few seconds (``item``: which text of a list key)."""
+        self._flash = (key, fields, item)
         self._flash_s = 4.0
+
+    def _flash_text(self) -> str:
+        if self._flash is None:
+            return ""
+        key, fields, item = self._flash
+        if item is not None:
+            return self._strings.get_list(key, **fields)[item]
+        return self._strings.get(key, **fields)
 
     def update(self, dt: float) -> None:
         if self._flash_s > 0:
@@ -88,14 +103,16 @@ class StatusPanel:
         if self.failure is not None:
             return s.get("ui.status.engine_failed", reason=self.failure), ""
         if typed:
-            return s.get("ui.status.typing", text=typed + "▏"), ""
-        if self._flash is not None:
-            key, fields = self._flash
-            return s.get(key, **fields), ""
+            return s.get("ui.status.typing", text=typed + CARET), ""
+        flash = self._flash_text()
+        if session.ending is not None and not turk_moving:
+            # The result is never pushed aside: a note ("Game saved.") goes below it.
+            headline, reason = ending_lines(s, session.ending, session.visitor_color)
+            return headline, f"{reason} {flash}".strip()
+        if flash:
+            return flash, ""
         if turk_moving:
             return s.get("ui.status.turk_moving"), ""
-        if session.ending is not None:
-            return ending_lines(s, session.ending, session.visitor_color)
         if session.is_turk_turn:
             return s.get("ui.status.turk_thinking"), ""
         main = s.get("ui.status.your_move")
