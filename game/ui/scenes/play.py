@@ -446,8 +446,11 @@ class PlayScene(Scene):
         self.stage.draw_room(surface, layout.viewport, stage)
         self.automaton.draw_body(surface, stage, alpha)
         self.stage.draw_cabinet(surface, stage)
+        strings = self.services.strings
         self.stage.draw_captures(surface, stage, self.captures, self.match.session.turk_color,
-                                 pending=self.staging.pending_captures)
+                                 pending=self.staging.pending_captures,
+                                 labels=(strings.get("ui.material.turk"),
+                                         strings.get("ui.material.visitor")))
         self.board.draw(surface, alpha)
         self.automaton.draw_letter_board(surface, stage)
         self.automaton.draw_arms(surface, stage, alpha)
