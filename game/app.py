@@ -34,6 +34,7 @@ from game.ui.assets import Assets
 from game.ui.input import InputTranslator
 from game.ui.intents import Command, CommandIssued, Intent, QuitRequested, WindowResized
 from game.ui.loop import STEP_S, FixedStep
+from game.ui.placement import Placement, desktop_sizes, first_window
 from game.ui.reveal.flow import RevealFlow, RevealTexts
 from game.ui.scene import SceneStack
 from game.ui.scenes.exhibition import ExhibitionScene
@@ -82,6 +83,8 @@ class Launch:
     session: GameSession | None = None
     """A game to continue (``--pgn``), or ``None`` for a new one."""
     title: str = "The Mechanical Turk"
+    placement: Placement | None = None
+    """Where the window goes (``turk duo``: the left half); ``None``: fit the screen."""
 
 
 def resolve_color(color: str, rng: random.Random) -> chess.Color:
@@ -224,7 +227,16 @@ class App:
     def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
         if self.fullscreen:
             return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        return pygame.display.set_mode(size, pygame.RESIZABLE)
+        placement = self.launch.placement
+        if placement is None:  # the dummy driver's screen is no screen to fit
+            screens = [] if pygame.display.get_driver() in ("dummy", "offscreen") \
+                else desktop_sizes()
+            placement = first_window(size, screens[0] if screens else None,
+                                     chosen=size != Settings().window_size)
+        surface = pygame.display.set_mode(placement.size, pygame.RESIZABLE)
+        if placement.position is not None:
+            pygame.display.set_window_position(placement.position)
+        return surface
 
     def _resized(self) -> None:
         surface = pygame.display.get_surface()

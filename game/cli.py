@@ -238,17 +238,19 @@ def _host(args: argparse.Namespace, *, duo: bool = False) -> int:
         print(f"turk: {exc}", file=sys.stderr)
         return 2
     from game.app import App, Launch
+    from game.ui.console.window import ConsoleOptions, duo_layout, open_console_window
 
-    app = App(Launch(settings, session), opponent_factory=host.opponent_for)
+    layout = duo_layout(args.display) if duo else None  # side by side, or two screens
+    app = App(Launch(settings, session, placement=layout.visitor if layout else None),
+              opponent_factory=host.opponent_for)
     app.companions.append(host)
-    if duo:
-        from game.ui.console.window import ConsoleOptions, open_console_window
-
+    if layout is not None:
         options = ConsoleOptions(host.link.address, code=code,
                                  name=args.name or "", hybrid=settings.hybrid,
                                  language=settings.language)
         try:
-            app.companions.append(open_console_window(options, display=args.display))
+            app.companions.append(open_console_window(options, display=layout.console_display,
+                                                      placement=layout.console))
         except ValueError as exc:
             app.close()
             print(f"turk: --display: {exc}", file=sys.stderr)
