@@ -13,6 +13,7 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 import chess
@@ -34,6 +35,7 @@ from game.ui.assets import Assets
 from game.ui.input import InputTranslator
 from game.ui.intents import Command, CommandIssued, Intent, QuitRequested, WindowResized
 from game.ui.loop import STEP_S, FixedStep
+from game.ui.memory import lean_process
 from game.ui.placement import Placement, desktop_sizes, first_window
 from game.ui.reveal.flow import RevealFlow, RevealTexts
 from game.ui.scene import SceneStack
@@ -48,6 +50,7 @@ from game.ui.services import Services
 from game.ui.sound import SoundBank
 from game.ui.stage_view import StageView
 from game.ui.text import TextPainter
+from game.ui.trace import Tracer
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +88,8 @@ class Launch:
     title: str = "The Mechanical Turk"
     placement: Placement | None = None
     """Where the window goes (``turk duo``: the left half); ``None``: fit the screen."""
+    trace: Path | None = None
+    """Write the visit's trace here (``--trace``: one JSON line per change, for tests)."""
 
 
 def resolve_color(color: str, rng: random.Random) -> chess.Color:
@@ -102,12 +107,14 @@ class App:
         self.settings = launch.settings
         self._rng = rng or random.Random()
         self.opponent_factory = opponent_factory or self._engine_opponent
+        lean_process()  # no 3D renderer for a software screen; dropped pixels freed at once
         pygame.init()
         pygame.display.set_caption(launch.title)
         self.fullscreen = self.settings.fullscreen
         self.screen = self._open_window(self.settings.window_size)
         assets = Assets()
         assets.check()
+        assets.fit_caches(self.screen.get_size())
         strings = Strings.from_folder(assets.root / "i18n", language=self.settings.language)
         self.stack = SceneStack()
         painter = PartPainter(assets, ArtBook.load(assets))
@@ -131,6 +138,7 @@ class App:
         self.frames = 0
         self.companions: list[Companion] = []
         """What runs beside the visitor's screen (hidden-operator sessions)."""
+        self.tracer = Tracer(launch.trace) if launch.trace is not None else None
 
     # -- building games -----------------------------------------------------------------
 
@@ -244,6 +252,7 @@ class App:
             return
         self.screen = surface
         self.services.window_size = self.screen.get_size()
+        self.services.assets.fit_caches(self.services.window_size)
         self.stack.resize(self.services.window_size)
 
     def toggle_fullscreen(self) -> None:
@@ -275,6 +284,10 @@ class App:
         for companion in self.companions:
             companion.frame(frame_s)
         self.frames += 1
+        if self.tracer is not None:
+            x, y = pygame.display.get_window_position()
+            self.tracer.frame(self.stack, language=self.services.strings.language,
+                              window=(x, y, *self.screen.get_size()))
 
     def _intents(self) -> list[Intent]:
         """Drain the event queue once: companions take their windows' events, the rest
@@ -311,5 +324,7 @@ class App:
             companion.close()
         self.archive.close()
         self.reveal_store.close()
+        if self.tracer is not None:
+            self.tracer.close()
         self.services.sounds.stop_all()
         pygame.quit()

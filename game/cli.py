@@ -68,6 +68,9 @@ def _add_game_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", type=Path, help="where games and logs are kept")
     parser.add_argument("--no-pacing", action="store_true",
                         help="the Turk answers as soon as its engine does")
+    parser.add_argument("--trace", type=Path, metavar="FILE",
+                        help="write one JSON line per scene change and per move to FILE "
+                        "(for tests that drive the game from outside)")
 
 
 def _add_session_options(parser: argparse.ArgumentParser, *, port_help: str) -> None:
@@ -181,7 +184,7 @@ def _play(args: argparse.Namespace) -> int:
         return prepared
     from game.app import App, Launch
 
-    return _run(App(Launch(*prepared)))
+    return _run(App(Launch(*prepared, trace=args.trace)))
 
 
 def _run(app: App) -> int:
@@ -241,8 +244,8 @@ def _host(args: argparse.Namespace, *, duo: bool = False) -> int:
     from game.ui.console.window import ConsoleOptions, duo_layout, open_console_window
 
     layout = duo_layout(args.display) if duo else None  # side by side, or two screens
-    app = App(Launch(settings, session, placement=layout.visitor if layout else None),
-              opponent_factory=host.opponent_for)
+    app = App(Launch(settings, session, placement=layout.visitor if layout else None,
+                     trace=args.trace), opponent_factory=host.opponent_for)
     app.companions.append(host)
     if layout is not None:
         options = ConsoleOptions(host.link.address, code=code,

@@ -39,10 +39,10 @@ def first_window(requested: tuple[int, int], desktop: tuple[int, int] | None, *,
                  chosen: bool) -> Placement:
     """The first window for a screen of size ``desktop`` (``None``: no real screen to fit).
 
-    :param requested: the size the settings ask for.
-    :param chosen: whether that size was chosen (``--size``, the settings file). The default
-        size turns to the screen's orientation — a portrait screen gets a portrait window —
-        and leaves a margin; a chosen size is kept as long as the screen holds it.
+    :param requested: the size the settings ask for; kept when the screen holds it, else
+        shrunk (same shape) to leave a margin round it.
+    :param chosen: whether that size was chosen (``--size``, the settings file); the default
+        size turns to the screen's orientation, so a portrait screen gets a portrait window.
     """
     width, height = requested
     if desktop is None:
@@ -50,8 +50,9 @@ def first_window(requested: tuple[int, int], desktop: tuple[int, int] | None, *,
     screen_w, screen_h = desktop
     if not chosen and (screen_h > screen_w) != (height > width):
         width, height = height, width
-    fill = 1.0 if chosen else FILL
-    scale = min(1.0, fill * screen_w / width, fill * screen_h / height)
+    scale = 1.0
+    if width > screen_w or height > screen_h:
+        scale = min(FILL * screen_w / width, FILL * screen_h / height)
     size = (max(MIN_SIDE, round(width * scale)), max(MIN_SIDE, round(height * scale)))
     return Placement(size, ((screen_w - size[0]) // 2, (screen_h - size[1]) // 2))
 

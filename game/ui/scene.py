@@ -7,10 +7,13 @@ Scenes get their collaborators through ``__init__``; there is no global state.
 
 A tap belongs to the screen that was showing when the finger went down: a press goes to the
 scenes that were drawn last (a press that arrives after an earlier intent of the same frame
-changed the top scene was aimed at a screen that is gone, and is dropped), and everything that
-follows it — drag motion, release, cancel — goes to the scene that took the press and to no
-other. When that scene has closed meanwhile (the press or its release closed an overlay), the
-rest of the gesture is dropped: it never acts on the scene that was underneath.
+changed the top scene was aimed at a screen that is gone, and is dropped; so is a press that
+comes within ``UNCOVERED_GUARD_S`` of a scene closing over the one now on top — no one can
+see and aim at the uncovered screen that fast: it is the second tap of a double tap, or a
+tap meant for the screen that just left), and everything that follows a press — drag
+motion, release, cancel — goes to the scene that took it and to no other. When that scene has
+closed meanwhile (the press or its release closed an overlay), the rest of the gesture is
+dropped: it never acts on the scene that was underneath.
 """
 
 from __future__ import annotations
@@ -28,6 +31,10 @@ from game.ui.intents import (
 )
 
 log = logging.getLogger(__name__)
+
+UNCOVERED_GUARD_S = 0.3
+"""Seconds after a scene closes during which a press does not reach the scene it uncovered
+(a person needs longer than this to see the new screen and aim at it)."""
 
 
 class Scene:
@@ -97,6 +104,10 @@ class SceneStack:
         self._changed_by_input = False
         """An intent changed the top scene since the last frame was drawn: the person has
         not seen the new top yet."""
+        self._uncovered: Scene | None = None
+        """The scene a closing scene uncovered (while it is still the top)."""
+        self._uncovered_s = UNCOVERED_GUARD_S
+        """Time since then (stack time, from ``update``)."""
 
     @property
     def top(self) -> Scene | None:
@@ -109,6 +120,7 @@ class SceneStack:
     def push(self, scene: Scene) -> None:
         if self._scenes:
             self._scenes[-1].pause()
+        self._uncovered = None
         self._scenes.append(scene)
         scene.enter()
 
@@ -120,6 +132,7 @@ class SceneStack:
         scene = self._scenes.pop()
         scene.exit()
         if self._scenes:
+            self._uncovered, self._uncovered_s = self._scenes[-1], 0.0
             self._scenes[-1].resume()
         return scene
 
@@ -157,9 +170,10 @@ class SceneStack:
         return None
 
     def _press(self, intent: PointerPressed) -> bool:
-        if self._changed_by_input:
-            # An earlier intent of this frame changed the screen: this press was aimed at
-            # what was showing, which is gone. It and its release are dropped.
+        if not self.takes_presses:
+            # An earlier intent of this frame changed the screen, or a scene closed a moment
+            # ago: this press was aimed at what was showing, which is gone. It and its
+            # release are dropped.
             self._gesture = _Gesture(None)
             return True
         owner = self._offer(intent)
@@ -177,12 +191,19 @@ class SceneStack:
             return True  # its scene has closed: nothing underneath may act on it
         return gesture.owner.handle(intent)
 
+    @property
+    def takes_presses(self) -> bool:
+        """Whether a press now reaches the top scene (not held back by the guards above)."""
+        return not self._changed_by_input and not (
+            self.top is self._uncovered and self._uncovered_s < UNCOVERED_GUARD_S)
+
     def relabel(self) -> None:
         """Every scene reads its strings again (after a language change)."""
         for scene in self._scenes:
             scene.relabel()
 
     def update(self, dt: float) -> None:
+        self._uncovered_s += dt
         for scene in self._updating():
             scene.update(dt)
 

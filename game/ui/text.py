@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.ui.assets import Assets
+from game.ui.assets import Assets, SurfaceCache
 
 log = logging.getLogger(__name__)
 
@@ -70,9 +70,10 @@ def _pixels(surface: pygame.Surface) -> bytes:
 class TextPainter:
     """Renders text to surfaces, with a cache so unchanged text costs one blit."""
 
-    def __init__(self, assets: Assets, *, cache_limit: int = 600) -> None:
+    def __init__(self, assets: Assets, *, cache_limit: int = 600,
+                 cache_bytes: int = 16_000_000) -> None:
         self._assets = assets
-        self._cache: OrderedDict[tuple[str, TextStyle], pygame.Surface] = OrderedDict()
+        self._cache = SurfaceCache(cache_limit, max_bytes=cache_bytes)
         self._wrapped: OrderedDict[tuple[str, TextStyle, int], list[str]] = OrderedDict()
         self._limit = cache_limit
         self._glyphs: dict[tuple[Face, str], bool] = {}
@@ -107,19 +108,15 @@ class TextPainter:
     def render(self, text: str, style: TextStyle) -> pygame.Surface:
         """``text`` on one line, anti-aliased, with transparent background."""
         key = (text, style)
-        surface = self._cache.get(key)
+        surface = self._cache.fetch(key)
         if surface is not None:
-            self._cache.move_to_end(key)
             return surface
         rgb = style.color[:3]
         self.missing_glyphs(text, style.face)  # logs a missing glyph the first time
         surface = self.font(style).render(text, True, rgb)
         if len(style.color) == 4:
             surface.set_alpha(style.color[3])
-        self._cache[key] = surface
-        if len(self._cache) > self._limit:
-            self._cache.popitem(last=False)
-        return surface
+        return self._cache.store(key, surface)
 
     def size(self, text: str, style: TextStyle) -> tuple[int, int]:
         return self.font(style).size(text)

@@ -113,6 +113,11 @@ class ButtonRow:
             if button.key is not None:
                 button.label = strings.get(button.key)
 
+    def targets(self) -> dict[str, pygame.Rect]:
+        """The buttons that can be pressed now, by action (for the trace)."""
+        return {b.action: b.rect for b in self.buttons
+                if b.visible and b.enabled and b.rect is not None}
+
     def button(self, action: str) -> Button:
         """The button for ``action``.
 

@@ -27,9 +27,12 @@ def test_the_default_window_fits_its_screen_in_the_screens_orientation(
     assert abs(width / height - (1280 / 720 if width > height else 720 / 1280)) < 0.01
 
 
-def test_a_chosen_size_is_kept_while_the_screen_holds_it() -> None:
+def test_a_size_is_kept_while_the_screen_holds_it() -> None:
     assert first_window((1280, 720), (1280, 720), chosen=True) == Placement((1280, 720), (0, 0))
-    assert first_window((1280, 720), (1080, 1920), chosen=True).size == (1080, 608)
+    assert first_window((1280, 720), (1280, 720), chosen=False) == Placement((1280, 720), (0, 0))
+    assert first_window((1280, 720), (1920, 1080), chosen=False) == \
+        Placement((1280, 720), (320, 180))
+    assert first_window((1280, 720), (1080, 1920), chosen=True).size == (994, 559)
     assert first_window((1280, 720), None, chosen=False) == Placement((1280, 720))
 
 

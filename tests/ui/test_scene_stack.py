@@ -11,7 +11,7 @@ import pygame
 
 from game.opponents.idle import IdleOpponent
 from game.ui.intents import Intent, PointerMoved, PointerPressed, PointerReleased
-from game.ui.scene import Scene, SceneStack
+from game.ui.scene import UNCOVERED_GUARD_S, Scene, SceneStack
 from game.ui.scenes.exhibition import STEPS, ExhibitionScene
 from tests.ui.helpers import make_app, play_scene, post, steps
 
@@ -42,6 +42,7 @@ def test_a_press_that_closes_an_overlay_sends_nothing_to_the_scene_below() -> No
     assert overlay.got == ["PointerPressed"]
     assert below.got == []
     stack.draw(pygame.Surface((8, 8)), 0.0)  # the next frame shows the scene below
+    stack.update(UNCOVERED_GUARD_S)  # and the person has had time to see it
     stack.handle(PointerPressed((10, 10)))
     stack.handle(PointerReleased((10, 10)))
     assert below.got == ["PointerPressed", "PointerReleased"]
@@ -73,6 +74,25 @@ def test_a_press_in_the_same_frame_as_the_change_of_screen_is_dropped() -> None:
     assert below.got == []
 
 
+def test_a_press_just_after_an_overlay_closed_is_not_for_the_screen_it_uncovered() -> None:
+    stack = SceneStack()
+    below, overlay = Recorder(stack), Recorder(stack)
+    stack.push(below)
+    stack.push(overlay)
+    stack.remove(overlay)  # e.g. the show ended by itself, or on the first tap of two
+    surface = pygame.Surface((8, 8))
+    for _ in range(6):  # a tenth of a second: the second tap of a double tap
+        stack.update(1 / 60)
+        stack.draw(surface, 0.0)
+    stack.handle(PointerPressed((1, 1)))
+    stack.handle(PointerReleased((1, 1)))
+    assert below.got == []
+    stack.update(UNCOVERED_GUARD_S)
+    stack.handle(PointerPressed((1, 1)))
+    stack.handle(PointerReleased((1, 1)))
+    assert below.got == ["PointerPressed", "PointerReleased"]
+
+
 def test_the_shows_last_next_never_also_selects_the_knight_under_it(tmp_path: Path) -> None:
     app = make_app(tmp_path, lambda setup: IdleOpponent(), show=True, size=(1280, 720))
     try:
@@ -90,6 +110,12 @@ def test_the_shows_last_next_never_also_selects_the_knight_under_it(tmp_path: Pa
         for _ in range(2):  # a quick double tap on the last "Next", within one frame
             post(pygame.MOUSEBUTTONDOWN, pos=next_rect.center, button=1)
             post(pygame.MOUSEBUTTONUP, pos=next_rect.center, button=1)
+        steps(app, 3)
+        assert play.board.state.selected is None
+        for _ in range(2):  # a double tap spread over frames (40 ms apart, as xdotool clicks)
+            post(pygame.MOUSEBUTTONDOWN, pos=next_rect.center, button=1)
+            post(pygame.MOUSEBUTTONUP, pos=next_rect.center, button=1)
+            steps(app, 2)
         steps(app, 3)
         assert app.stack.top is play
         assert play.board.state.selected is None

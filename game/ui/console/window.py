@@ -27,6 +27,7 @@ from game.ui.console.login import Connect, LoginScene
 from game.ui.input import InputTranslator
 from game.ui.intents import Command, CommandIssued, QuitRequested, WindowResized
 from game.ui.loop import STEP_S, FixedStep
+from game.ui.memory import lean_process
 from game.ui.placement import Placement, desktop_sizes, side_by_side
 from game.ui.scene import SceneStack
 from game.ui.services import Services
@@ -249,6 +250,7 @@ def open_console_window(options: ConsoleOptions, *, display: int | None = None,
 def run_console(options: ConsoleOptions, *, size: tuple[int, int] = (1280, 720),
                 fullscreen: bool = False) -> int:
     """``turk operator``: the console alone in the display's window until it is closed."""
+    lean_process()
     pygame.init()
     try:
         if fullscreen:

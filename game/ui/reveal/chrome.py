@@ -72,6 +72,10 @@ class RevealControls:
         self.languages.layout(layout.languages, vertical=False, gap=layout.px(12),
                               size=layout.languages.height)
 
+    def targets(self) -> dict[str, pygame.Rect]:
+        """What can be pressed, by action (for the trace)."""
+        return {**self.row.targets(), **self.languages.targets()}
+
     def handle(self, intent: Intent) -> str | bool | None:
         """The action pressed (``"language:de"`` for the switch), ``True`` if used."""
         action = self.languages.handle(intent)

@@ -183,6 +183,13 @@ class ExhibitionScene(Scene):
             return self.step.seconds
         return max(self.step.seconds, reading_seconds(self._caption()))
 
+    def targets(self) -> dict[str, pygame.Rect]:
+        return self.buttons.targets()
+
+    def describe(self) -> dict[str, object]:
+        return {"step": self.index, "steps": len(STEPS), "caption": self.step.caption,
+                "seconds": round(self.seconds, 2)}
+
     def relabel(self) -> None:
         self.buttons.relabel(self.services.strings)
         if self.index < len(STEPS):

@@ -76,6 +76,12 @@ class GuessScene(Scene):
     def relabel(self) -> None:
         self._relabel()
 
+    def targets(self) -> dict[str, pygame.Rect]:
+        return {} if self.answered else {**self.answers.targets(), **self.controls.targets()}
+
+    def describe(self) -> dict[str, object]:
+        return {"answered": self.answered, "guess": self.guess.value if self.guess else None}
+
     def resize(self, size: tuple[int, int]) -> None:
         self.layout = layout = reveal_layout(size)
         self.controls.layout(layout)
@@ -186,6 +192,9 @@ class GuessPromptScene(Scene):
 
     def relabel(self) -> None:
         self.button.relabel(self.services.strings)
+
+    def targets(self) -> dict[str, pygame.Rect]:
+        return self.button.targets()
 
     def resize(self, size: tuple[int, int]) -> None:
         vp = Viewport.for_window(size)

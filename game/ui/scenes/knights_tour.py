@@ -62,6 +62,9 @@ class KnightsTourScene(Scene):
     def relabel(self) -> None:
         self.buttons.relabel(self.services.strings)
 
+    def targets(self) -> dict[str, pygame.Rect]:
+        return {**self.buttons.targets(), "board": self.board.geometry.rect}
+
     def resize(self, size: tuple[int, int]) -> None:
         self.layout = play_layout(size)
         self.board.set_geometry(BoardGeometry(self.layout.board, True))

@@ -30,6 +30,7 @@ from game.match import (
     TurkThinking,
 )
 from game.model.material import Captures, captures_in
+from game.model.records import MoveAuthor
 from game.model.refusal import Refusal, why_illegal, why_stuck
 from game.model.session import GameError
 from game.storage import GameArchive
@@ -208,6 +209,33 @@ class PlayScene(Scene):
         if self.board.geometry.white_at_bottom != self.automaton.frame.white_at_bottom:
             self.automaton.frame = BoardFrame(self.board.geometry.white_at_bottom)
         return used
+
+    def targets(self) -> dict[str, pygame.Rect]:
+        return {**self.buttons.targets(), **self.languages.targets(),
+                "board": self.board.geometry.rect}
+
+    def describe(self) -> dict[str, object]:
+        session, state = self.match.session, self.board.state
+        main, quiet = self.status.lines(session, typed=self.typed,
+                                        turk_moving=self.staging.is_busy)
+        records = session.records
+        return {
+            "game_id": session.game_id, "fen": session.position.fen, "ply": session.ply,
+            "visitor": "white" if session.visitor_color == chess.WHITE else "black",
+            "white_at_bottom": self.board.geometry.white_at_bottom,
+            # The last moves, each with the ply it leads to (two may land in one frame).
+            "moves": [{"ply": r.ply + 1, "uci": r.uci, "san": r.san,
+                       "by": "visitor" if r.author is MoveAuthor.VISITOR else "turk"}
+                      for r in records[-8:]],
+            "status": [main, quiet], "flash": self.status.flash_key, "typed": self.typed,
+            "selected": _square_name(state.selected), "cursor": _square_name(state.cursor),
+            "result": session.ending.result if session.ending is not None else None,
+            "termination": session.ending.termination.value if session.ending else None,
+            "enabled": {b.action: b.enabled for b in self.buttons.buttons if b.visible},
+            "still": self.board.is_idle and not self.staging.is_busy,
+            "spelling": bool(self.automaton.spelling),
+            "resign_armed": self._resign_armed_s > 0,
+        }
 
     def _home_square(self) -> chess.Square:
         king = chess.Board(self.match.position.fen).king(self.match.session.visitor_color)
@@ -469,3 +497,7 @@ class PlayScene(Scene):
                         start_turn=position.start_turn,
                         vertical=not layout.viewport.is_portrait, scale=layout.viewport.scale)
         self.captions.draw(surface, layout.caption, layout.viewport.scale)
+
+
+def _square_name(square: chess.Square | None) -> str | None:
+    return chess.square_name(square) if square is not None else None

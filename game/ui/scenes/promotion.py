@@ -85,6 +85,10 @@ class PromotionScene(OverlayScene):
                 return True
         return super().handle(intent)
 
+    def targets(self) -> dict[str, pygame.Rect]:
+        return {f"promote:{chess.piece_symbol(kind)}": rect
+                for rect, kind in zip(self.option_rects, CHOICES, strict=True)}
+
     def _option_at(self, pos: tuple[float, float]) -> int | None:
         for index, rect in enumerate(self.option_rects):
             if rect.collidepoint(pos):

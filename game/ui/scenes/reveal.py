@@ -175,6 +175,13 @@ class RevealScene(Scene):
             self.finished = True
             self._finish()
 
+    def targets(self) -> dict[str, pygame.Rect]:
+        return {**self.controls.targets(), "page": self.layout.text}
+
+    def describe(self) -> dict[str, object]:
+        return {"page": self.index, "pages": len(self.pages), "page_kind": self.page.kind.value,
+                "layer": self.layer, "held": self.held, "sources_open": self.sources_open}
+
     # -- input ----------------------------------------------------------------------------
 
     def handle(self, intent: Intent) -> bool:
