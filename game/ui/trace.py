@@ -4,11 +4,12 @@ Owns: ``Tracer`` (``turk --trace FILE``). After each frame it looks at the scene
 writes a line when something changed: ``scene`` (the scenes shown, the window's place and
 size, the language, whether a press would reach them yet, and what can be pressed on the
 scenes that take input, in window pixels) and ``state`` (a scene's own small snapshot: the
-play screen's position, last move, status line, selection…; every scene's is written again
-after a ``scene`` line, so a reader always has them fresh). A walk-through test reads the file to know where to click and to check
-what happened. The lines go to disk on a thread of their own (the frame never waits on the
-disk), and the file is bounded: at most ``MAX_LINES`` lines, every text in them cut to
-``MAX_TEXT`` characters and every list to ``MAX_ITEMS`` items.
+play screen's position, last moves, status line, selection…; every scene's is written again
+after a ``scene`` line, so a reader always has them fresh). A walk-through test reads the
+file to know where to click and to check what happened. The lines go to disk on a thread of
+their own (the frame never waits on the disk), and the file is bounded: at most
+``MAX_LINES`` lines, every text in them cut to ``MAX_TEXT`` characters and every list to
+``MAX_ITEMS`` items.
 """
 
 from __future__ import annotations

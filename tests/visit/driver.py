@@ -235,7 +235,7 @@ class TurkRun:
         path = self.shots / f"{self.shot_count:02d}-{name}.png"
         for attempt in range(3):  # import now and then fails to grab a busy server: again
             done = subprocess.run(["import", "-window", "root", str(path)], env=self.env,
-                                  timeout=60, capture_output=True, text=True)
+                                  timeout=60, capture_output=True, text=True, check=False)
             if done.returncode == 0:
                 return path
             time.sleep(0.5 * (attempt + 1))
