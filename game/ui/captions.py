@@ -78,13 +78,18 @@ class Captions:
         ``"center"`` beside the art)."""
         if not self.enabled:
             return
-        style = TextStyle(Face.ITALIC, max(14, round(30 * scale)), INK)
         pad = round(20 * scale)
-        lines = [part for line in self.lines[-3:]
-                 for part in self._text.wrap(line, style, area.width - 2 * pad)][-4:]
+        for px in (30, 28, 26, 24, 22):  # the largest type at which the captions fit
+            style = TextStyle(Face.ITALIC, max(12, round(px * scale)), INK)
+            step = round(style.size * 1.25)
+            room = max(1, (area.height - round(12 * scale)) // step)
+            lines = [part for line in self.lines[-3:]
+                     for part in self._text.wrap(line, style, area.width - 2 * pad)]
+            if len(lines) <= room:
+                break
+        lines = lines[-room:]  # never more than the strip holds (the newest stay)
         if not lines:
             return
-        step = round(style.size * 1.25)
         width = max(self._text.size(line, style)[0] for line in lines) + 2 * pad
         height = step * len(lines) + round(12 * scale)
         plaque = pygame.Rect(0, 0, min(width, area.width), height)

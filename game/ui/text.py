@@ -33,6 +33,7 @@ class Face(enum.Enum):
     SERIF = "ebgaramond12-regular.ttf"
     ITALIC = "ebgaramond12-italic.ttf"
     BOLD = "ebgaramond12-bold.ttf"
+    """Basic Latin only (no ä, é, ’): for digits, SAN and English words."""
     SMALL_CAPS = "ebgaramondsc12-regular.ttf"
     SANS = "dejavusans.ttf"
     SANS_BOLD = "dejavusans-bold.ttf"

@@ -111,16 +111,11 @@ def draw_status(surface: pygame.Surface, rect: pygame.Rect, desk: ConsoleDesk, *
     """The situation, the countdown line and, while it runs, a brass gauge emptying."""
     inner = _inner(rect, vp)
     main, quiet = status_lines(desk, strings)
-    used = text.draw_block(surface, main, TextStyle(Face.SERIF, vp.length(40), INK), inner,
-                           line_gap=1.08)
     urgent = desk.countdown_s is not None and desk.countdown_s <= 10 and desk.sent is None
-    if quiet:
-        style = TextStyle(Face.BOLD if urgent else Face.ITALIC, vp.length(30),
-                          INK_URGENT if urgent else INK_SOFT)
-        below = pygame.Rect(inner.left, inner.top + used + vp.length(8), inner.width,
-                            inner.height - used)
-        text.draw_block(surface, quiet, style, below, line_gap=1.08)
     total, left = desk.countdown_total_s, desk.countdown_s
+    gauge = bool(total and left is not None and desk.sent is None)
+    draw_status_lines(surface, rect, main, quiet, urgent=urgent, text=text, vp=vp,
+                      gauge=gauge)
     if total and left is not None and desk.sent is None:
         tube = pygame.Rect(inner.left, inner.bottom - vp.length(18), inner.width, vp.length(18))
         pygame.draw.rect(surface, BRASS_TUBE, tube, border_radius=tube.height // 2)
@@ -129,6 +124,35 @@ def draw_status(surface: pygame.Surface, rect: pygame.Rect, desk: ConsoleDesk, *
         if fill.width > 0:
             pygame.draw.rect(surface, INK_URGENT if urgent else GILT, fill,
                              border_radius=fill.height // 2)
+
+
+def draw_status_lines(surface: pygame.Surface, rect: pygame.Rect, main: str, quiet: str, *,
+                      urgent: bool, text: TextPainter, vp: Viewport,
+                      gauge: bool = False) -> None:
+    """The status card's two lines, as large as fits above the gauge (``gauge``: it shows);
+    the quiet one red when time runs short (upright: the bold face has no ü or é)."""
+    inner = _inner(rect, vp)
+    if gauge:
+        inner.height -= vp.length(26)
+    for main_px in (40, 36, 32, 28, 24):
+        main_style = TextStyle(Face.SERIF, vp.length(main_px), INK)
+        quiet_style = TextStyle(Face.SERIF if urgent else Face.ITALIC,
+                                vp.length(round(main_px * 0.75)),
+                                INK_URGENT if urgent else INK_SOFT)
+        height = _block_height(text, main, main_style, inner.width)
+        if quiet:
+            height += vp.length(8) + _block_height(text, quiet, quiet_style, inner.width)
+        if height <= inner.height:
+            break
+    used = text.draw_block(surface, main, main_style, inner, line_gap=1.08)
+    if quiet:
+        top = inner.top + used + vp.length(8)
+        below = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
+        text.draw_block(surface, quiet, quiet_style, below, line_gap=1.08)
+
+
+def _block_height(text: TextPainter, words: str, style: TextStyle, width: int) -> int:
+    return round(style.size * 1.08) * len(text.wrap(words, style, width))
 
 
 def hint_buttons(desk: ConsoleDesk, text: TextPainter) -> ButtonRow:

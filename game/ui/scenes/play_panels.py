@@ -22,6 +22,8 @@ INK_SOFT = (102, 76, 52)
 PAPER_TOP = (244, 233, 206)
 PAPER_BOTTOM = (226, 209, 170)
 PAPER_EDGE = (120, 86, 48)
+MAIN_PX, MIN_MAIN_PX = 40, 24
+"""Design pixels of the main line: as large as fits, never smaller than the minimum."""
 CARET = "|"
 """The typing caret: a character every face has (a missing glyph would draw a box)."""
 
@@ -125,6 +127,12 @@ class StatusPanel:
 
     def draw(self, surface: pygame.Surface, layout: PlayLayout, session: GameSession, *,
              typed: str, turk_moving: bool = False) -> None:
+        main, quiet = self.lines(session, typed=typed, turk_moving=turk_moving)
+        self.draw_lines(surface, layout, main, quiet)
+
+    def draw_lines(self, surface: pygame.Surface, layout: PlayLayout, main: str,
+                   quiet: str) -> None:
+        """The panel with these two lines (the main one large, the quiet one below)."""
         rect = layout.status
         vp = layout.viewport
         key = (rect.x, rect.y, rect.width, rect.height)
@@ -134,12 +142,27 @@ class StatusPanel:
                         bottom=PAPER_BOTTOM, edge=PAPER_EDGE)
             self._plaque = (key, for_display(plaque))
         surface.blit(self._plaque[1], rect)
-        main, quiet = self.lines(session, typed=typed, turk_moving=turk_moving)
         inner = rect.inflate(-vp.length(40), -vp.length(24))
-        main_style = TextStyle(Face.SERIF, vp.length(40), INK)
-        quiet_style = TextStyle(Face.ITALIC, vp.length(28), INK_SOFT)
+        main_style, quiet_style = self._styles(main, quiet, inner, vp.scale)
         used = self._text.draw_block(surface, main, main_style, inner, line_gap=1.1)
         if quiet:
-            below = pygame.Rect(inner.left, inner.top + used + vp.length(6), inner.width,
-                                inner.height - used)
+            top = inner.top + used + vp.length(6)
+            below = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
             self._text.draw_block(surface, quiet, quiet_style, below, line_gap=1.1)
+
+    def _styles(self, main: str, quiet: str, inner: pygame.Rect,
+                scale: float) -> tuple[TextStyle, TextStyle]:
+        """The largest type (40 and 28 design pixels at most) at which both lines fit."""
+        for main_px in range(MAIN_PX, MIN_MAIN_PX - 1, -2):
+            main_style = TextStyle(Face.SERIF, max(1, round(main_px * scale)), INK)
+            quiet_style = TextStyle(Face.ITALIC, max(1, round(main_px * 0.7 * scale)),
+                                    INK_SOFT)
+            height = self._height(main, main_style, inner.width)
+            if quiet:
+                height += round(6 * scale) + self._height(quiet, quiet_style, inner.width)
+            if height <= inner.height:
+                break
+        return main_style, quiet_style
+
+    def _height(self, text: str, style: TextStyle, width: int) -> int:
+        return round(style.size * 1.1) * len(self._text.wrap(text, style, width))
