@@ -34,7 +34,8 @@ class PromotionScene(OverlayScene):
         self._pressed: int | None = None
         self.option_rects: list[pygame.Rect] = []
         self.buttons = ButtonRow(services.text,
-                                 [Button("cancel", services.strings.get("ui.button.cancel"))])
+                                 [Button("cancel", services.strings.get("ui.button.cancel"),
+                                         key="ui.button.cancel")])
         self._layout(board_rect)
 
     def _layout(self, board: pygame.Rect) -> None:

@@ -165,9 +165,11 @@ class RevealScene(Scene):
         self._refresh_controls()
 
     def set_language(self, code: str) -> None:
-        self.services.set_language(code)
-        self._refresh_text()
+        self.services.set_language(code)  # every scene relabels (this one in ``relabel``)
         self.waited_s = 0.0  # the new words get their full reading time
+
+    def relabel(self) -> None:
+        self._refresh_text()
         self._refresh_controls()
 
     def finish(self) -> None:
