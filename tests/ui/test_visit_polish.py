@@ -46,7 +46,7 @@ def status(app: App) -> tuple[str, str]:
 def wait_for_save(app: App) -> None:
     scene = play_scene(app)
     deadline = time.monotonic() + 10
-    while scene._save is not None:  # the archive writes on its own thread
+    while scene.saving.pending is not None:  # the archive writes on its own thread
         assert time.monotonic() < deadline, "the game was not saved"
         steps(app)
         time.sleep(0.005)

@@ -9,11 +9,9 @@ Nothing here shows who really plays the Turk.
 
 from __future__ import annotations
 
-import concurrent.futures
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import chess
 import pygame
@@ -30,8 +28,6 @@ from game.match import (
     TurkThinking,
 )
 from game.model.material import Captures, captures_in
-from game.model.records import MoveAuthor
-from game.model.refusal import Refusal, why_illegal, why_stuck
 from game.model.session import GameError
 from game.storage import GameArchive
 from game.ui.automaton.gestures import BoardFrame
@@ -44,6 +40,9 @@ from game.ui.layout import PlayLayout, play_layout
 from game.ui.scene import Scene
 from game.ui.scenes.play_input import PlayObserver, VisitorInput
 from game.ui.scenes.play_panels import StatusPanel, play_buttons
+from game.ui.scenes.play_refusals import Refused, answer_illegal, answer_stuck
+from game.ui.scenes.play_report import play_report
+from game.ui.scenes.play_saving import GameSaving
 from game.ui.scenes.staging import Staging
 from game.ui.scoresheet import Scoresheet
 from game.ui.services import Services
@@ -95,10 +94,7 @@ class PlayScene(Scene):
         self.staging = Staging(self.automaton, self.board, impatience_s=options.impatience_s)
         self.captures = Captures()
         self._pending_ending = False
-        self._save: concurrent.futures.Future[Path] | None = None
-        self._announce_save = True
-        self._saved_at_end = False
-        """The finished game has been written (so "Save game" has nothing left to do)."""
+        self.saving = GameSaving(options.archive, self.status)
         self._resign_armed_s = 0.0
         self._on_game_over: Callable[[PlayScene], None] | None = None
         self._on_promotion: Callable[[PlayScene, list[chess.Move]], None] | None = None
@@ -181,7 +177,7 @@ class PlayScene(Scene):
         self._begin()
 
     def _begin(self) -> None:
-        self._saved_at_end = False
+        self.saving.saved_at_end = False
         self.staging.reset()
         self.board.set_geometry(self._geometry())
         self.automaton.frame = BoardFrame(self.board.geometry.white_at_bottom)
@@ -215,27 +211,12 @@ class PlayScene(Scene):
                 "board": self.board.geometry.rect}
 
     def describe(self) -> dict[str, object]:
-        session, state = self.match.session, self.board.state
-        main, quiet = self.status.lines(session, typed=self.typed,
-                                        turk_moving=self.staging.is_busy)
-        records = session.records
-        return {
-            "game_id": session.game_id, "fen": session.position.fen, "ply": session.ply,
-            "visitor": "white" if session.visitor_color == chess.WHITE else "black",
-            "white_at_bottom": self.board.geometry.white_at_bottom,
-            # The last moves, each with the ply it leads to (two may land in one frame).
-            "moves": [{"ply": r.ply + 1, "uci": r.uci, "san": r.san,
-                       "by": "visitor" if r.author is MoveAuthor.VISITOR else "turk"}
-                      for r in records[-8:]],
-            "status": [main, quiet], "flash": self.status.flash_key, "typed": self.typed,
-            "selected": _square_name(state.selected), "cursor": _square_name(state.cursor),
-            "result": session.ending.result if session.ending is not None else None,
-            "termination": session.ending.termination.value if session.ending else None,
-            "enabled": {b.action: b.enabled for b in self.buttons.buttons if b.visible},
-            "still": self.board.is_idle and not self.staging.is_busy,
-            "spelling": bool(self.automaton.spelling),
-            "resign_armed": self._resign_armed_s > 0,
-        }
+        return play_report(self)
+
+    @property
+    def resign_armed(self) -> bool:
+        """"Resign" was pressed once; a second press within a few seconds resigns."""
+        return self._resign_armed_s > 0
 
     def _home_square(self) -> chess.Square:
         king = chess.Board(self.match.position.fen).king(self.match.session.visitor_color)
@@ -251,19 +232,13 @@ class PlayScene(Scene):
         """The visitor tried a move on the board. Every refusal gets the same answer: the
         Turk shakes its head (and puts back a piece that was carried) and the status says
         why, in the visitor's words."""
+        session = self.match.session
         if isinstance(outcome, PieceStuck):
-            self._stuck(outcome.square)
+            busy = not self._legal_from(outcome.square)
+            self._refused(answer_stuck(session, outcome.square, busy=busy), outcome)
             return
         if isinstance(outcome, IllegalAttempt):
-            board = self.match.session.board()
-            piece = board.piece_at(outcome.from_square)
-            if piece is None or piece.color != board.turn:
-                return
-            self._refuse(why_illegal(board, outcome.from_square, outcome.to_square), piece)
-            if outcome.dragged:
-                self.staging.illegal(outcome.from_square, outcome.to_square)
-            else:
-                self.staging.refuse()
+            self._refused(answer_illegal(session, outcome), outcome)
             return
         moves = [m for m in self.match.session.legal_moves_from(outcome.from_square)
                  if m.to_square == outcome.to_square]
@@ -272,26 +247,14 @@ class PlayScene(Scene):
         elif moves:
             self.play(moves[0], dragged=outcome.dragged)
 
-    def _stuck(self, square: chess.Square) -> None:
-        """A tap on a piece that cannot be picked up: say why (the Turk's own pieces, and
-        moments when the Turk's hand is busy, need no answer)."""
-        session = self.match.session
-        board = session.board()
-        piece = board.piece_at(square)
-        if piece is None or piece.color != session.visitor_color or session.is_over:
+    def _refused(self, answer: Refused | None, outcome: IllegalAttempt | PieceStuck) -> None:
+        if answer is None:
             return
-        if not session.is_visitor_turn:
-            self.status.flash("ui.status.not_your_turn")
-        elif not self._legal_from(square) and self.match.session.legal_moves_from(square):
-            return  # the board is still busy (a move lands, the Turk spells): no refusal
-        else:
-            self._refuse(why_stuck(board, square), piece)
+        self.status.flash(answer.key, item=answer.item)
+        if answer.put_back and isinstance(outcome, IllegalAttempt):
+            self.staging.illegal(outcome.from_square, outcome.to_square)
+        elif answer.shake:
             self.staging.refuse()
-
-    def _refuse(self, refusal: Refusal, piece: chess.Piece) -> None:
-        key = f"board.refusal.{refusal.value}"
-        self.status.flash(key, item=piece.piece_type - 1 if refusal is Refusal.NOT_HOW_IT_MOVES
-                          else None)
 
     def play_typed(self, text: str) -> None:
         """A move typed in algebraic notation, with the visitor's piece letters (German
@@ -339,14 +302,9 @@ class PlayScene(Scene):
         """The Turk spells ``text`` on its letter board (scripted lines, operator messages)."""
         self.automaton.spell(text)
 
-    def save(self, *, announce: bool = True) -> None:
-        """Write the game to the archive; ``announce``: say "Game saved." when it is done
-        (the automatic save at the end of a game says nothing: the result is what counts).
-        The file's path goes to the log only — staff need it, a visitor does not."""
-        archive = self.options.archive
-        if archive is not None:
-            self._save = archive.save(self.match.session)
-            self._announce_save = announce
+    def save(self) -> None:
+        """Write the game to the archive, and say so (``GameSaving``)."""
+        self.saving.save(self.match.session)
 
     # -- time -------------------------------------------------------------------------------
 
@@ -360,7 +318,7 @@ class PlayScene(Scene):
         waiting = self.match.session.is_visitor_turn and not self.staging.is_busy
         self.staging.visitor_waiting(dt, waiting=waiting)
         self._resign_armed_s = max(0.0, self._resign_armed_s - dt)
-        self._poll_save()
+        self.saving.poll()
         if (self._pending_ending and self.board.is_idle and not self.automaton.is_busy
                 and self._on_game_over is not None):
             self._pending_ending = False
@@ -375,23 +333,6 @@ class PlayScene(Scene):
             self.automaton.life.interest = self.automaton.frame.point(state.selected)
         else:
             self.automaton.life.interest = None
-
-    def _poll_save(self) -> None:
-        future = self._save
-        if future is None or not future.done():
-            return
-        self._save = None
-        error = future.exception()
-        if error is not None:
-            log.warning("saving the game failed: %s", error)
-            self._saved_at_end = False
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else \
-                type(error).__name__
-            self.status.flash("ui.status.save_failed", reason=reason[:60])
-            return
-        log.info("game saved to %s", future.result())
-        if self._announce_save:
-            self.status.flash("ui.status.saved")
 
     def _apply_events(self, events: list[MatchEvent], *, dragged: bool) -> None:
         for event in events:
@@ -426,8 +367,7 @@ class PlayScene(Scene):
     def _ended(self) -> None:
         self.input.clear()
         self._pending_ending = True
-        self._saved_at_end = True
-        self.save(announce=False)
+        self.saving.save(self.match.session, announce=False, at_end=True)
         ending = self.match.session.ending
         if ending is None or ending.termination.value == "abandoned":
             return
@@ -458,7 +398,7 @@ class PlayScene(Scene):
             row.button("take_back").enabled = (session.can_take_back() and self.board.is_idle
                                                and not self.staging.is_busy)
         row.button("resign").enabled = not session.is_over
-        row.button("save").enabled = not (session.is_over and self._saved_at_end)
+        row.button("save").enabled = not (session.is_over and self.saving.saved_at_end)
         row.button("resign").label = self.services.strings.get(
             "ui.button.resign_confirm" if self._resign_armed_s > 0 else "ui.button.resign")
         claim = row.button("claim_draw")
@@ -497,7 +437,3 @@ class PlayScene(Scene):
                         start_turn=position.start_turn,
                         vertical=not layout.viewport.is_portrait, scale=layout.viewport.scale)
         self.captions.draw(surface, layout.caption, layout.viewport.scale)
-
-
-def _square_name(square: chess.Square | None) -> str | None:
-    return chess.square_name(square) if square is not None else None
