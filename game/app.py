@@ -55,6 +55,8 @@ from game.ui.trace import Tracer
 log = logging.getLogger(__name__)
 
 OpponentFactory = Callable[[GameSetup], Opponent]
+POINTER_HIDE_S = 3.0
+"""A kiosk hides a mouse pointer that has not moved for this long (touch shows none)."""
 
 
 class Companion(Protocol):
@@ -110,6 +112,11 @@ class App:
         lean_process()  # no 3D renderer for a software screen; dropped pixels freed at once
         pygame.init()
         pygame.display.set_caption(launch.title)
+        self.kiosk = self.settings.kiosk
+        """Locked: nothing a visitor does quits or leaves fullscreen (staff use their menu)."""
+        if self.kiosk:
+            pygame.display.set_allow_screensaver(False)
+        self._pointer_still_s = 0.0
         self.fullscreen = self.settings.fullscreen
         self.screen = self._open_window(self.settings.window_size)
         assets = Assets()
@@ -151,7 +158,8 @@ class App:
         """A match for ``setup`` (or continuing ``session``) with a fresh source of moves."""
         self._setup = setup
         if session is None:
-            session = GameSession(visitor_color=resolve_color(setup.color, self._rng))
+            session = GameSession(visitor_color=resolve_color(setup.color, self._rng),
+                                  start_fen=setup.start_fen, headers=dict(setup.headers))
         pacing = Pacing() if self.settings.pacing else Pacing.instant()
         return Match(session, self.opponent_factory(setup), pacing=pacing, rng=self._rng)
 
@@ -160,7 +168,23 @@ class App:
         when the settings ask for it."""
         settings = self.settings
         setup = GameSetup(settings.color, settings.level)
-        match = self.new_match(setup, self.launch.session)
+        play = self._show_play(self.new_match(setup, self.launch.session))
+        if settings.show and show:
+            self.stack.push(ExhibitionScene(self.services, lambda skipped: self._end_show(
+                play, skipped=skipped), captions_enabled=settings.captions))
+        else:
+            play.greet()
+        return play
+
+    def start_visit(self, setup: GameSetup) -> PlayScene:
+        """Show the play screen with a new game of ``setup`` at once (a kiosk's visit: the
+        attract loop has already performed the show), the Turk greeting the visitor."""
+        play = self._show_play(self.new_match(setup))
+        play.greet()
+        return play
+
+    def _show_play(self, match: Match) -> PlayScene:
+        settings = self.settings
         play = PlayScene(self.services, match,
                          options=PlayOptions(takeback=settings.takeback, archive=self.archive,
                                              level=settings.level, greeting=settings.greeting,
@@ -172,11 +196,6 @@ class App:
         self.stack.replace(play)
         for companion in self.companions:
             companion.attach(play)
-        if settings.show and show:
-            self.stack.push(ExhibitionScene(self.services, lambda skipped: self._end_show(
-                play, skipped=skipped), captions_enabled=settings.captions))
-        else:
-            play.greet()
         return play
 
     def _end_show(self, play: PlayScene, *, skipped: bool) -> None:
@@ -268,12 +287,17 @@ class App:
             command = intent.command if isinstance(intent, CommandIssued) else None
             if isinstance(intent, WindowResized):
                 self._resized()
+            elif self.kiosk and (isinstance(intent, QuitRequested)
+                                 or command in (Command.QUIT, Command.TOGGLE_FULLSCREEN)):
+                log.info("kiosk mode: %s ignored (staff quit from their menu)",
+                         command.value if command else "closing the window")
             elif isinstance(intent, QuitRequested) or command is Command.QUIT:
                 self.running = False
             elif command is Command.TOGGLE_FULLSCREEN:
                 self.toggle_fullscreen()
             else:
                 self.stack.handle(intent)
+        self._hide_a_still_pointer(frame_s)
         steps, alpha = self.loop.advance(frame_s)
         for _ in range(steps):
             for companion in self.companions:
@@ -289,10 +313,23 @@ class App:
             self.tracer.frame(self.stack, language=self.services.strings.language,
                               window=(x, y, *self.screen.get_size()))
 
+    def _hide_a_still_pointer(self, frame_s: float) -> None:
+        """A kiosk hides the mouse pointer a few seconds after the mouse last moved."""
+        if not self.kiosk:
+            return
+        was_hidden = self._pointer_still_s >= POINTER_HIDE_S
+        self._pointer_still_s += frame_s
+        if not was_hidden and self._pointer_still_s >= POINTER_HIDE_S:
+            pygame.mouse.set_visible(False)
+
     def _intents(self) -> list[Intent]:
         """Drain the event queue once: companions take their windows' events, the rest
         become the visitor's intents."""
         events = pygame.event.get()
+        if self.kiosk and any(event.type == pygame.MOUSEMOTION
+                              and not getattr(event, "touch", False) for event in events):
+            self._pointer_still_s = 0.0
+            pygame.mouse.set_visible(True)
         for companion in self.companions:
             events = companion.claim(events)
         size = self.screen.get_size()

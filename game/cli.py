@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("game")
 
-SUBCOMMANDS = ("play", "engine", "screenshot", "host", "operator", "duo")
+SUBCOMMANDS = ("play", "kiosk", "engine", "screenshot", "host", "operator", "duo")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -98,6 +98,16 @@ def build_parser() -> argparse.ArgumentParser:
     host.add_argument("--listen", metavar="ADDRESS",
                       help="the address to listen on (default 127.0.0.1: this computer only)")
 
+    kiosk = commands.add_parser("kiosk", help="an unattended exhibit: fullscreen and locked, "
+                                "with the attract loop, idle reset and the staff menu")
+    _add_session_options(kiosk, port_help="the port to listen on for an operator (default 1770)")
+    kiosk.add_argument("--operator", action="store_true",
+                       help="a hidden operator plays the Turk (`turk operator` connects)")
+    kiosk.add_argument("--listen", metavar="ADDRESS",
+                       help="the address to listen on for the operator (default 127.0.0.1)")
+    kiosk.add_argument("--print-systemd-unit", action="store_true",
+                       help="print a systemd user unit that keeps the kiosk running, and exit")
+
     operator = commands.add_parser("operator", help="the hidden operator's console")
     operator.add_argument("kiosk", metavar="HOST[:PORT]", type=_kiosk_address,
                           help="the computer running `turk host` (port 1770 unless given)")
@@ -142,6 +152,14 @@ def _settings_for_play(args: argparse.Namespace) -> Settings:
             changes[name] = value
     if args.no_pacing:
         changes["pacing"] = False
+    if args.command == "kiosk" or settings.kiosk:
+        changes["kiosk"] = True
+        if args.size is None:
+            changes["fullscreen"] = True  # --size tries a kiosk out in a window
+        if getattr(args, "operator", False):
+            changes["kiosk_mode"] = "hybrid" if args.hybrid else "operator"
+        elif getattr(args, "hybrid", False):
+            changes["kiosk_mode"] = "hybrid"
     return settings.replace(**changes)
 
 
@@ -261,6 +279,28 @@ def _host(args: argparse.Namespace, *, duo: bool = False) -> int:
     return _run(app)
 
 
+def _kiosk(args: argparse.Namespace) -> int:
+    """`turk kiosk`: the game as an unattended exhibit (solo, or with a hidden operator)."""
+    settings = _settings_for_play(args)
+    if args.print_systemd_unit:
+        from game.watchdog import systemd_unit
+
+        print(systemd_unit(_own_command(), data_dir=settings.data_dir), end="")
+        return 0
+    if settings.kiosk_mode != "solo":
+        args.hybrid = settings.kiosk_mode == "hybrid"
+        return _host(args)
+    return _play(args)
+
+
+def _own_command() -> str:
+    """How this very program is started again (the installed ``turk`` or ``python -m game``)."""
+    script = Path(sys.argv[0]).resolve()
+    if script.name == "turk" and script.is_file():
+        return str(script)
+    return f"{sys.executable} -m game"
+
+
 def _operator(args: argparse.Namespace) -> int:
     """`turk operator HOST[:PORT]`: the hidden operator's console."""
     _setup_logging(load_settings(None).data_dir)
@@ -296,6 +336,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(arguments)
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
+        if args.command == "play" and load_settings(args.settings).kiosk:
+            # `[kiosk] enabled = true` in the settings file makes plain `turk` the exhibit.
+            args = build_parser().parse_args(["kiosk", *arguments[1:]])
         if args.command == "engine":
             from game.engine.uci import main as engine_main
 
@@ -304,6 +347,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _screenshot(args)
         if args.command in ("host", "duo"):
             return _host(args, duo=args.command == "duo")
+        if args.command == "kiosk":
+            return _kiosk(args)
         if args.command == "operator":
             return _operator(args)
         return _play(args)

@@ -21,8 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.model.hours import EXAMPLE, parse_hours
+
 APP_FOLDER = "mechanical-turk"
 LANGUAGES = ("en", "de", "fr")
+KIOSK_MODES = ("solo", "operator", "hybrid")
+"""Who plays the Turk at a kiosk: the engine, a hidden operator, or an operator with hints."""
+VISIT_FORMATS = ("full", "endgame", "odds")
+"""``game.model.formats.VisitFormat`` values, as written in the settings file."""
+RESUME_POLICIES = ("resume", "abandon")
 
 
 class SettingsError(ValueError):
@@ -86,6 +93,29 @@ class Settings:
     """How long the Turk waits for a silent or absent operator before the engine moves."""
     hybrid: bool = False
     """Whether the operator sees the engine's three best moves."""
+    # [kiosk]
+    kiosk: bool = False
+    """Fullscreen and locked, with the attract loop, idle reset and staff menu."""
+    kiosk_mode: str = "solo"
+    """``solo`` (the engine), ``operator`` or ``hybrid`` (a hidden operator)."""
+    pin_hash: str = ""
+    """The staff PIN as a salted hash (``turk kiosk --set-pin`` writes it); never the PIN."""
+    idle_s: int = 90
+    """Seconds without a touch, on the visitor's turn, before "Still playing?"."""
+    still_there_s: int = 30
+    """How long "Still playing?" counts down before the game is closed."""
+    leave_reveal_s: int = 60
+    """Seconds without a touch after a game before the kiosk returns to its attract loop."""
+    formats: tuple[str, ...] = ("full",)
+    """The kinds of game offered (the visitor chooses when there is more than one)."""
+    time_cap_min: int = 10
+    """Minutes of play after which a game is adjudicated (0: no cap)."""
+    languages: tuple[str, ...] = LANGUAGES
+    """The languages a visitor may choose, the first being the kiosk's own."""
+    resume: str = "resume"
+    """After a crash or power cut: ``resume`` the game in progress or ``abandon`` it."""
+    hours: tuple[str, ...] = ()
+    """Opening hours, e.g. ``("mon-fri 09:00-17:00",)``; none means always open."""
 
     @property
     def games_dir(self) -> Path:
@@ -167,6 +197,34 @@ def _seconds(low: float, high: float) -> Callable[[Any], str | None]:
     return check
 
 
+def _choices(*allowed: str) -> Callable[[Any], str | None]:
+    """A non-empty list of distinct values from ``allowed``."""
+    def check(value: Any) -> str | None:
+        if (isinstance(value, list | tuple) and value and len(set(value)) == len(value)
+                and all(v in allowed for v in value)):
+            return None
+        return (f"must be a list of one or more of {', '.join(repr(a) for a in allowed)}, "
+                f"e.g. [{', '.join(repr(a) for a in allowed)}], not {value!r}")
+    return check
+
+
+def _hours(value: Any) -> str | None:
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        return f"must be a list of texts, e.g. {EXAMPLE} (or [] for always open), not {value!r}"
+    try:
+        parse_hours(value)
+    except ValueError as exc:
+        return f"is wrong: {exc}"
+    return None
+
+
+def _pin_hash(value: Any) -> str | None:
+    if isinstance(value, str) and (value == "" or value.count("$") == 3):
+        return None
+    return ("must be the hash `turk kiosk --set-pin` writes (never the PIN itself), "
+            f"not {value!r}")
+
+
 def _path_text(value: Any) -> str | None:
     if isinstance(value, str | Path):
         return None
@@ -195,6 +253,17 @@ _SPECS = (
     _Spec("operator", "port", "operator_port", _int_range(1, 65535)),
     _Spec("operator", "standin_after_s", "standin_after_s", _seconds(1, 3600), float),
     _Spec("operator", "hybrid", "hybrid", _boolean),
+    _Spec("kiosk", "enabled", "kiosk", _boolean),
+    _Spec("kiosk", "mode", "kiosk_mode", _choice(*KIOSK_MODES)),
+    _Spec("kiosk", "pin_hash", "pin_hash", _pin_hash),
+    _Spec("kiosk", "idle_s", "idle_s", _int_range(15, 3600)),
+    _Spec("kiosk", "still_there_s", "still_there_s", _int_range(20, 600)),
+    _Spec("kiosk", "leave_reveal_s", "leave_reveal_s", _int_range(15, 3600)),
+    _Spec("kiosk", "formats", "formats", _choices(*VISIT_FORMATS), tuple),
+    _Spec("kiosk", "time_cap_min", "time_cap_min", _int_range(0, 240)),
+    _Spec("kiosk", "languages", "languages", _choices(*LANGUAGES), tuple),
+    _Spec("kiosk", "resume", "resume", _choice(*RESUME_POLICIES)),
+    _Spec("kiosk", "hours", "hours", _hours, tuple),
 )
 _BY_FIELD = {spec.field: spec for spec in _SPECS}
 _BY_KEY = {(spec.section, spec.key): spec for spec in _SPECS}

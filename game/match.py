@@ -28,11 +28,15 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class GameSetup:
-    """What a new game is: the visitor's colour and the Turk's level."""
+    """What a new game is: the visitor's colour and the Turk's level (and, for a kiosk's
+    visit-sized games, where it starts and what its record says about its format)."""
 
     color: str
     """``"white"``, ``"black"`` or ``"random"``."""
     level: int
+    start_fen: str = chess.STARTING_FEN
+    headers: tuple[tuple[str, str], ...] = ()
+    """Extra PGN headers for the game (``VisitFormat``, ``TimeCap``, ``Endgame``)."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +190,15 @@ class Match:
         :raises GameError: if the claim is not available.
         """
         ending = self.session.claim_draw(claim)
+        return [*self._stop_thinking(), GameEnded(ending)]
+
+    def adjudicate(self, winner: chess.Color | None, *, note: str = "") -> list[MatchEvent]:
+        """End the game by the time cap's verdict (``None``: a draw); ``note`` says what it
+        was based on (for the record).
+
+        :raises GameError: if the game is already over.
+        """
+        ending = self.session.adjudicate(winner, note=note)
         return [*self._stop_thinking(), GameEnded(ending)]
 
     def abandon(self) -> list[MatchEvent]:

@@ -72,3 +72,32 @@ def test_operator_errors_name_file_line_and_fix(text: str, expected: str) -> Non
     with pytest.raises(SettingsError) as caught:
         parse_settings(text, source="settings.toml")
     assert str(caught.value).startswith(expected)
+
+
+def test_the_kiosk_section_is_read() -> None:
+    settings = parse_settings('[kiosk]\nenabled = true\nmode = "hybrid"\nidle_s = 60\n'
+                              'still_there_s = 25\nformats = ["full", "endgame"]\n'
+                              'time_cap_min = 8\nlanguages = ["de", "en"]\nresume = "abandon"\n'
+                              'hours = ["mon-fri 09:00-17:00"]\n')
+    assert settings.kiosk and settings.kiosk_mode == "hybrid"
+    assert (settings.idle_s, settings.still_there_s, settings.time_cap_min) == (60, 25, 8)
+    assert settings.formats == ("full", "endgame") and settings.languages == ("de", "en")
+    assert settings.resume == "abandon" and settings.hours == ("mon-fri 09:00-17:00",)
+    defaults = Settings()
+    assert not defaults.kiosk and defaults.idle_s == 90 and defaults.still_there_s >= 20
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('[kiosk]\nstill_there_s = 10\n', "settings.toml:2: still_there_s must be a whole number "
+                                      "from 20"),
+    ('[kiosk]\nformats = ["ful"]\n', "settings.toml:2: formats must be a list of one or more"),
+    ('[kiosk]\nformats = []\n', "settings.toml:2: formats must be a list of one or more"),
+    ('[kiosk]\nlanguages = ["en", "en"]\n', "settings.toml:2: languages must be a list"),
+    ('[kiosk]\nhours = ["mon 9-5"]\n', "settings.toml:2: hours is wrong: 'mon 9-5' is not like"),
+    ('[kiosk]\npin_hash = "1234"\n', "settings.toml:2: pin_hash must be the hash"),
+    ('[kiosk]\nmode = "crowd"\n', "settings.toml:2: mode must be one of 'solo', 'operator'"),
+])
+def test_kiosk_mistakes_name_the_line_and_the_fix(text: str, expected: str) -> None:
+    with pytest.raises(SettingsError) as caught:
+        parse_settings(text, source="settings.toml")
+    assert str(caught.value).startswith(expected)

@@ -71,6 +71,8 @@ def session_to_pgn(session: GameSession, meta: PgnMeta | None = None) -> str:
         game.setup(board)
     if ending is not None:
         game.headers["Termination"] = ending.termination.value
+    for name, value in session.headers.items():
+        game.headers[name] = value
     node: chess.pgn.GameNode = game
     for record in session.records:
         node = node.add_variation(chess.Move.from_uci(record.uci))

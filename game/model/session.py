@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import chess
@@ -34,6 +34,8 @@ class Termination(enum.Enum):
     RESIGNATION = "resignation"
     ABANDONED = "abandoned"
     """Closed without a result (a visitor walked away, the kiosk was reset)."""
+    ADJUDICATED = "adjudication"
+    """Decided by the kiosk's time cap (``game.model.formats.adjudicate``)."""
 
     @property
     def is_claim(self) -> bool:
@@ -104,11 +106,12 @@ class GameSession:
 
     :param visitor_color: the side the visitor plays.
     :param start_fen: the start position (standard, a set endgame, pawn-and-move odds…).
+    :param headers: extra PGN headers that describe the game (its visit format, time cap).
     :raises ValueError: if ``start_fen`` is not a valid position.
     """
 
     def __init__(self, *, visitor_color: chess.Color, start_fen: str = chess.STARTING_FEN,
-                 game_id: str | None = None) -> None:
+                 game_id: str | None = None, headers: Mapping[str, str] | None = None) -> None:
         board = chess.Board(start_fen)
         status = board.status()
         if status != chess.STATUS_VALID:
@@ -116,6 +119,8 @@ class GameSession:
         self._board = board
         self.visitor_color = visitor_color
         self.game_id = game_id or uuid.uuid4().hex[:12]
+        self.headers: dict[str, str] = dict(headers or {})
+        """Extra PGN headers (``VisitFormat``, ``TimeCap``, ``Endgame``…)."""
         self._start_fen = board.fen()
         self._start_fullmove = board.fullmove_number
         self._start_turn = board.turn
@@ -240,6 +245,19 @@ class GameSession:
         self._ending = Ending(Termination.RESIGNATION, not color)
         return self._ending
 
+    def adjudicate(self, winner: chess.Color | None, *, note: str = "") -> Ending:
+        """End the game by the time cap's verdict (``None``: a draw); ``note`` (what the
+        verdict rests on) goes into the record's ``Adjudication`` header.
+
+        :raises GameError: if the game is already over.
+        """
+        if self.is_over:
+            raise GameError("the game is already over")
+        if note:
+            self.headers["Adjudication"] = note
+        self._ending = Ending(Termination.ADJUDICATED, winner)
+        return self._ending
+
     def abandon(self) -> Ending:
         """Close the game without a result (the visitor left, the kiosk was reset)."""
         if self._ending is None:
@@ -292,7 +310,9 @@ class GameSession:
     @classmethod
     def from_moves(cls, moves: Sequence[chess.Move], *, visitor_color: chess.Color,
                    start_fen: str = chess.STARTING_FEN,
-                   authors: Sequence[MoveAuthor] | None = None) -> GameSession:
+                   authors: Sequence[MoveAuthor] | None = None,
+                   game_id: str | None = None,
+                   headers: Mapping[str, str] | None = None) -> GameSession:
         """A session with ``moves`` already played (loading a saved or journaled game).
 
         Moves without a known author are credited to the visitor on the visitor's turns and
@@ -300,7 +320,8 @@ class GameSession:
 
         :raises chess.IllegalMoveError: if a move is illegal.
         """
-        session = cls(visitor_color=visitor_color, start_fen=start_fen)
+        session = cls(visitor_color=visitor_color, start_fen=start_fen, game_id=game_id,
+                      headers=headers)
         for index, move in enumerate(moves):
             if authors is not None and index < len(authors):
                 author = authors[index]

@@ -298,6 +298,17 @@ class PlayScene(Scene):
         elif action == "save":
             self.save()
 
+    def abandon(self) -> None:
+        """Close the game without a result (a kiosk's visitor walked away); it is archived."""
+        if not self.match.session.is_over:
+            self._apply_events(self.match.abandon(), dragged=False)
+
+    def adjudicate(self, winner: chess.Color | None, *, note: str = "") -> None:
+        """End the game by the time cap's verdict (``None``: a draw)."""
+        if not self.match.session.is_over:
+            self.input.clear()
+            self._apply_events(self.match.adjudicate(winner, note=note), dragged=False)
+
     def spell(self, text: str) -> None:
         """The Turk spells ``text`` on its letter board (scripted lines, operator messages)."""
         self.automaton.spell(text)

@@ -1,0 +1,130 @@
+"""The monkey test: random taps, drags, key presses and window resizes, for minutes of game time,
+across every scene the kiosk shows. Nothing may raise, the game must always be legal, and the
+kiosk must never stop being a kiosk.
+
+The default run covers a few minutes of game time; ``TURK_MONKEY_MINUTES`` runs longer
+(the README gives the full command).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+
+import chess
+import pygame
+import pytest
+
+from game.kiosk import Phase
+from game.ui.scenes.play import PlayScene
+from game.ui.widgets import ButtonRow
+from tests.kiosk.helpers import RandomMover, make_kiosk
+from tests.ui.helpers import STEP
+
+pytestmark = pytest.mark.slow
+
+MINUTES = float(os.environ.get("TURK_MONKEY_MINUTES", "4"))
+SIZES = ((1280, 720), (1920, 1080), (1080, 1920), (1024, 768))
+KEYS = (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN, pygame.K_RETURN,
+        pygame.K_ESCAPE, pygame.K_TAB, pygame.K_SPACE, pygame.K_BACKSPACE, pygame.K_F11,
+        pygame.K_a, pygame.K_e, pygame.K_4, pygame.K_q, pygame.K_n, pygame.K_z)
+
+
+def legal_replies(setup: object) -> RandomMover:
+    return RandomMover(seed=len(str(setup)))
+
+
+def random_event(rng: random.Random, size: tuple[int, int]) -> list[pygame.event.Event]:
+    x, y = rng.randrange(size[0]), rng.randrange(size[1])
+    roll = rng.random()
+    if roll < 0.45:
+        return [pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(x, y), button=1),
+                pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(x, y), button=1)]
+    if roll < 0.6:
+        end = (rng.randrange(size[0]), rng.randrange(size[1]))
+        return [pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(x, y), button=1),
+                pygame.event.Event(pygame.MOUSEMOTION, pos=((x + end[0]) // 2, (y + end[1]) // 2),
+                                   rel=(0, 0), buttons=(1, 0, 0)),
+                pygame.event.Event(pygame.MOUSEMOTION, pos=end, rel=(0, 0), buttons=(1, 0, 0)),
+                pygame.event.Event(pygame.MOUSEBUTTONUP, pos=end, button=1)]
+    if roll < 0.8:
+        key = rng.choice(KEYS)
+        mod = rng.choice((0, 0, 0, pygame.KMOD_CTRL, pygame.KMOD_ALT, pygame.KMOD_SHIFT))
+        events = [pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="")]
+        if key in (pygame.K_a, pygame.K_e, pygame.K_4) and not mod:
+            events.append(pygame.event.Event(pygame.TEXTINPUT, text=chr(key)))
+        return events
+    if roll < 0.83:
+        return [pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(x, y), button=3)]
+    if roll < 0.85:
+        return [pygame.event.Event(pygame.QUIT), pygame.event.Event(pygame.WINDOWCLOSE)]
+    return []  # a pause: let the Turk move and the idle rule run
+
+
+def targets(app: object) -> list[tuple[int, int]]:
+    """Where a curious visitor would tap: the buttons of the scene on top, and the squares
+    of the board underneath."""
+    points: list[tuple[int, int]] = []
+    for scene in app.stack.scenes[-1:]:  # type: ignore[attr-defined]
+        for value in vars(scene).values():
+            if isinstance(value, ButtonRow):
+                points += [b.rect.center for b in value.buttons
+                           if b.visible and b.rect is not None]
+    bottom = app.stack.scenes[0]  # type: ignore[attr-defined]
+    if isinstance(bottom, PlayScene):
+        points += [tuple(round(v) for v in bottom.board.geometry.square_center(square))
+                   for square in chess.SQUARES]  # type: ignore[misc]
+    return points
+
+
+def check_game(app: object) -> None:
+    scene = app.stack.scenes[0]  # type: ignore[attr-defined]
+    match = getattr(scene, "match", None)
+    if match is None:
+        return
+    session = match.session
+    board = session.board()
+    assert board.is_valid(), board.fen()
+    assert [r.uci for r in session.records] == [m.uci() for m in board.move_stack]
+
+
+def test_random_input_never_breaks_the_kiosk(tmp_path: Path) -> None:
+    rng = random.Random(1770)
+    app, kiosk = make_kiosk(tmp_path, legal_replies, idle_s=20, still_there_s=20,
+                            formats=["full", "endgame", "odds"], time_cap_min=2,
+                            leave_reveal_s=15)
+    phases: set[Phase] = set()
+    scenes: set[str] = set()
+    try:
+        size = app.screen.get_size()
+        frames = round(MINUTES * 60 / (2 * STEP))
+        resting_until = 0
+        for frame in range(frames):
+            if frame % 900 == 0 and rng.random() < 0.5:
+                size = rng.choice(SIZES)
+                pygame.display.set_mode(size, pygame.RESIZABLE)
+                pygame.event.post(pygame.event.Event(pygame.WINDOWRESIZED, x=size[0], y=size[1]))
+            if frame >= resting_until and rng.random() < 0.004:  # walk away for a while
+                resting_until = frame + rng.randrange(300, 1800)
+            if frame >= resting_until and rng.random() < 0.2:
+                points = targets(app)
+                if points and rng.random() < 0.6:
+                    x, y = rng.choice(points)
+                    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(x, y),
+                                                         button=1))
+                    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(x, y),
+                                                         button=1))
+                else:
+                    for event in random_event(rng, size):
+                        pygame.event.post(event)
+            app.step(2 * STEP)
+            assert app.running and app.kiosk
+            check_game(app)
+            phases.add(kiosk.phase)
+            scenes.update(type(scene).__name__ for scene in app.stack.scenes)
+    finally:
+        app.close()
+    assert {Phase.ATTRACT, Phase.CHOOSING, Phase.PLAYING, Phase.AFTER} <= phases, phases
+    assert {"PlayScene", "VisitChoiceScene", "StillThereScene", "GameOverScene", "GuessScene",
+            "RevealScene", "NewGameScene"} <= scenes, scenes
