@@ -79,11 +79,27 @@ def button_rows(scene: object) -> list[ButtonRow]:
     return rows
 
 
+def push_visit_choice(app: App) -> None:
+    from game.model.formats import VisitFormat
+    from game.ui.kiosk.visit_choice import VisitChoiceScene
+
+    app.stack.push(VisitChoiceScene(app.services, formats=list(VisitFormat), endgame="queen",
+                                    time_cap_min=20, on_choice=lambda chosen: None))
+
+
+def push_still_there(app: App) -> None:
+    from game.ui.kiosk.overlays import StillThereScene
+
+    app.stack.push(StillThereScene(app.services, remaining_s=lambda: 30.0, total_s=60.0,
+                                   on_answer=lambda: None))
+
+
 SCENES: dict[str, Callable[[App], None]] = {
     "play": lambda app: None, "who-played banner": push_banner, "game over": push_game_over,
     "new game": push_new_game, "promotion": push_promotion, "show": push_show,
     "knight's tour": lambda app: app.open_tour() and None, "guess": push_guess,
-    "reveal": push_reveal,
+    "reveal": push_reveal, "visit choice": push_visit_choice,
+    "still playing?": push_still_there,
 }
 
 

@@ -287,8 +287,39 @@ def recipe_reveal(app: App, recorder: Recorder) -> Iterator[str]:
         app.stack.remove(reveal)
 
 
+def recipe_kiosk(app: App, recorder: Recorder) -> Iterator[str]:
+    """The kiosk's screens: the visit's choices (every set endgame, with and without a time
+    cap, then the side), "Still playing?" and "Time is up"."""
+    from game.model.formats import ENDGAME_KEYS, VisitFormat
+    from game.ui.kiosk.overlays import StillThereScene, WindingDownScene
+    from game.ui.kiosk.visit_choice import VisitChoiceScene
+
+    for endgame in ENDGAME_KEYS:
+        for cap in (0, 30):
+            choice = VisitChoiceScene(app.services, formats=list(VisitFormat),
+                                      endgame=endgame, time_cap_min=cap,
+                                      on_choice=lambda chosen: None)
+            app.stack.push(choice)
+            yield draw(app, recorder, f"visit choice {endgame} cap {cap}")
+            choice.choosing_side = True  # as the set endgame's button does
+            choice.buttons = choice._side_buttons()
+            choice.resize(app.services.window_size)
+            yield draw(app, recorder, f"visit choice {endgame}, side")
+            app.stack.remove(choice)
+    still = StillThereScene(app.services, remaining_s=lambda: 59.0, total_s=60.0,
+                            on_answer=lambda: None)
+    app.stack.push(still)
+    yield draw(app, recorder, "still playing?")
+    app.stack.remove(still)
+    winding = WindingDownScene(app.services)
+    app.stack.push(winding)
+    yield draw(app, recorder, "time is up")
+    app.stack.remove(winding)
+
+
 RECIPES: tuple[Recipe, ...] = (recipe_play, recipe_status, recipe_captions, recipe_typing,
-                               recipe_show, recipe_overlays, recipe_guess, recipe_reveal)
+                               recipe_show, recipe_overlays, recipe_guess, recipe_reveal,
+                               recipe_kiosk)
 
 
 def console_draws(size: tuple[int, int], language: str, recorder: Recorder) -> None:
