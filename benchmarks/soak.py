@@ -186,8 +186,11 @@ def main() -> int:
         data_dir=folder / "data", window_size=(1920, 1080), mute=True, kiosk=True,
         formats=("full", "endgame", "odds"), time_cap_min=10, pacing=False)
     holder: list[Museum] = []
-    app = App(Launch(settings), opponent_factory=lambda setup: turk_factory(holder[0])(setup),
-              rng=random.Random(args.seed))
+
+    def make_turk(setup: GameSetup) -> Opponent:
+        return turk_factory(holder[0])(setup)  # type: ignore[operator]
+
+    app = App(Launch(settings), opponent_factory=make_turk, rng=random.Random(args.seed))
     museum = Museum(app, rng)
     holder.append(museum)
     kiosk = start_kiosk(app, settings_file=file.path)

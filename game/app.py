@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 import chess
@@ -38,6 +39,8 @@ from game.ui.assets import Assets
 from game.ui.input import InputTranslator
 from game.ui.intents import Command, CommandIssued, Intent, QuitRequested, WindowResized
 from game.ui.loop import FixedStep
+from game.ui.memory import lean_process
+from game.ui.placement import Placement, desktop_sizes, first_window
 from game.ui.scene import SceneStack
 from game.ui.scenes.exhibition import ExhibitionScene
 from game.ui.scenes.game_over import GameOverScene
@@ -51,6 +54,7 @@ from game.ui.services import Services
 from game.ui.sound import SoundBank
 from game.ui.stage_view import StageView
 from game.ui.text import TextPainter
+from game.ui.trace import Tracer
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +107,10 @@ class Launch:
     session: GameSession | None = None
     """A game to continue (``--pgn``), or ``None`` for a new one."""
     title: str = "The Mechanical Turk"
+    placement: Placement | None = None
+    """Where the window goes (``turk duo``: the left half); ``None``: fit the screen."""
+    trace: Path | None = None
+    """Write the visit's trace here (``--trace``: one JSON line per change, for tests)."""
 
 
 def resolve_color(color: str, rng: random.Random) -> chess.Color:
@@ -128,6 +136,7 @@ class App:
         self.kiosk = self.settings.kiosk
         if self.kiosk:
             _stop_on_sigterm(self)
+        lean_process()  # no 3D renderer for a software screen; dropped pixels freed at once
         pygame.init()
         pygame.display.set_caption(launch.title)
         """Locked: nothing a visitor does quits or leaves fullscreen (staff use their menu)."""
@@ -138,6 +147,7 @@ class App:
         self.screen = self._open_window(self.settings.window_size)
         assets = Assets()
         assets.check()
+        assets.fit_caches(self.screen.get_size())
         strings = Strings.from_folder(assets.root / "i18n", language=self.settings.language)
         self.stack = SceneStack()
         painter = PartPainter(assets, ArtBook.load(assets))
@@ -161,6 +171,7 @@ class App:
         self.frames = 0
         self.companions: list[Companion] = []
         """What runs beside the visitor's screen (hidden-operator sessions)."""
+        self.tracer = Tracer(launch.trace) if launch.trace is not None else None
 
     # -- building games -----------------------------------------------------------------
 
@@ -273,7 +284,16 @@ class App:
     def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
         if self.fullscreen:
             return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        return pygame.display.set_mode(size, pygame.RESIZABLE)
+        placement = self.launch.placement
+        if placement is None:  # the dummy driver's screen is no screen to fit
+            screens = [] if pygame.display.get_driver() in ("dummy", "offscreen") \
+                else desktop_sizes()
+            placement = first_window(size, screens[0] if screens else None,
+                                     chosen=size != Settings().window_size)
+        surface = pygame.display.set_mode(placement.size, pygame.RESIZABLE)
+        if placement.position is not None:
+            pygame.display.set_window_position(placement.position)
+        return surface
 
     def _resized(self) -> None:
         surface = pygame.display.get_surface()
@@ -281,6 +301,7 @@ class App:
             return
         self.screen = surface
         self.services.window_size = self.screen.get_size()
+        self.services.assets.fit_caches(self.services.window_size)
         self.stack.resize(self.services.window_size)
 
     def toggle_fullscreen(self) -> None:
@@ -321,6 +342,10 @@ class App:
         for companion in self.companions:
             companion.frame(frame_s)
         self.frames += 1
+        if self.tracer is not None:
+            x, y = pygame.display.get_window_position()
+            self.tracer.frame(self.stack, language=self.services.strings.language,
+                              window=(x, y, *self.screen.get_size()))
 
     def _hide_a_still_pointer(self, frame_s: float) -> None:
         """A kiosk hides the mouse pointer a few seconds after the mouse last moved."""
@@ -372,5 +397,7 @@ class App:
             self.host.close()
         self.archive.close()
         self.reveal_store.close()
+        if self.tracer is not None:
+            self.tracer.close()
         self.services.sounds.stop_all()
         pygame.quit()
