@@ -18,19 +18,34 @@ from pathlib import Path
 
 import chess
 import pygame
-from game.ui.scenes.reveal_demo import MODES, demo_match, open_reveal, seed_store
 
 from game.app import App, Launch
 from game.config import Settings
+from game.content.sources import load_sources
 from game.content.strings import Strings, load_table
+from game.match import Crew, Match
 from game.model.material import captures_in
-from game.model.reveal import Guess
+from game.model.pacing import Pacing
+from game.model.records import MoveAuthor
+from game.model.reveal import Guess, TurkMode
+from game.model.session import GameSession
 from game.opponents.idle import IdleOpponent
 from game.ui.assets import Assets
+from game.ui.reveal.chrome import citation_words
 from game.ui.scenes.exhibition import STEPS, ExhibitionScene
 from game.ui.scenes.game_over import GameOverScene
 from game.ui.scenes.guess import GuessPromptScene, GuessScene
 from game.ui.scenes.play import PlayScene
+from game.ui.scenes.reveal_demo import (
+    GAME as DEMO_GAME,
+)
+from game.ui.scenes.reveal_demo import (
+    MODES,
+    DemoTally,
+    demo_match,
+    open_reveal,
+    seed_store,
+)
 from game.ui.text import TextDrawn, TextPainter
 
 SIZES = ((1280, 720), (1920, 1080), (3840, 2160), (1080, 1920))
@@ -54,15 +69,39 @@ class Drawn:
 
 @dataclass
 class Recorder:
-    """Collects what a painter draws, tagged with the screen being drawn."""
+    """Collects what a painter draws, tagged with the screen being drawn, and the texts the
+    game asked its strings for (by language and key)."""
 
     painter: TextPainter | None = None
     screen: str = ""
     drawn: list[Drawn] = field(default_factory=list)
+    asked: dict[str, dict[str, set[str]]] = field(default_factory=dict)
 
-    def listen(self, painter: TextPainter) -> None:
+    def listen(self, painter: TextPainter, strings: Strings | None = None) -> None:
         self.painter = painter
         painter.observer = self
+        if strings is not None:
+            self._hear(strings)
+
+    def _hear(self, strings: Strings) -> None:
+        """Wrap ``strings`` so every text the game asks for is noted."""
+        get, get_list = strings.get, strings.get_list
+
+        def heard_get(key: str, /, *, language: str | None = None, **fields: object) -> str:
+            text = get(key, language=language, **fields)
+            self._heard(language or strings.language, key, [text])
+            return text
+
+        def heard_get_list(key: str, /, *, language: str | None = None,
+                           **fields: object) -> list[str]:
+            texts = get_list(key, language=language, **fields)
+            self._heard(language or strings.language, key, texts)
+            return texts
+        strings.get = heard_get  # type: ignore[method-assign]
+        strings.get_list = heard_get_list  # type: ignore[method-assign]
+
+    def _heard(self, language: str, key: str, texts: list[str]) -> None:
+        self.asked.setdefault(language, {}).setdefault(key, set()).update(texts)
 
     def __call__(self, text: TextDrawn) -> None:
         assert self.painter is not None
@@ -87,16 +126,30 @@ class KeyIndex:
     """Which string keys a drawn text shows, for one language."""
 
     def __init__(self, language: str) -> None:
+        self.language = language
         table = load_table(Assets().root / "i18n" / language)
         self.entries: list[tuple[str, str, re.Pattern[str]]] = []
         for key, value in table.items():
             for item in [value] if isinstance(value, str) else value:
                 self.entries.append((key, item, _pattern(item)))
         self.keys = set(table)
+        self.fragments = citation_fragments(language)
+        owners: dict[str, set[str]] = {}
+        for key, item, _compiled in self.entries:
+            owners.setdefault(_words(item), set()).add(key)
+        self._distinct = {key for key, item, _p in self.entries} - {
+            key for key, item, _p in self.entries
+            if len(owners[_words(item)]) > 1 or sum(map(len, _literals(item))) < 12}
+
+    def is_distinct(self, key: str) -> bool:
+        """Whether seeing ``key`` drawn is certain: each of its texts has 12 characters of
+        its own words at least and belongs to no other key."""
+        return key in self._distinct
 
     def keys_of(self, drawn: str) -> set[str]:
         text = _words(drawn)
-        found = set()
+        found = {key for key, pieces in self.fragments.items()
+                 if any(piece in text for piece in pieces)}
         filled: set[str] = set()
         for key, item, pattern in self.entries:
             plain = _words(item)
@@ -120,6 +173,39 @@ class KeyIndex:
         return found
 
 
+def citation_fragments(language: str) -> dict[str, set[str]]:
+    """A citation's descriptors as the sources' own values fill them ("vol. 2", "pp. 318–326"):
+    too short to be told apart by their words, they are recognised by these exact pieces."""
+    strings = Strings.from_folder(Assets().root / "i18n", language=language)
+    words = citation_words(strings)
+    pieces: dict[str, set[str]] = {}
+    for source in load_sources().values():
+        for key, describe, value in (
+                ("quoted", words.quoted, source.title if not source.is_first_party else ""),
+                ("volume", words.volume, source.volume), ("pages", words.pages, source.pages),
+                ("accessed", words.accessed, source.accessed)):
+            if value:
+                pieces.setdefault(f"reveal.small_print.{key}", set()).add(
+                    _words(describe(value)))
+    return pieces
+
+
+def drawn_inside(keys: set[str], asked: dict[str, set[str]], drawn: list[Drawn]) -> set[str]:
+    """Those of ``keys`` whose text, as the game asked for it, was drawn inside a longer one
+    ("rated" in a ledger row, "worker 7" in a list of names): whole words, 4 characters at
+    least, so punctuation and single letters never count."""
+    every = "\n".join(dict.fromkeys(_words(item.text.text) for item in drawn))
+    found = set()
+    for key in keys:
+        for text in asked.get(key, ()):
+            piece = _words(text)
+            if len(piece) >= 4 and re.search(
+                    rf"(?<!\w){re.escape(piece)}(?!\w)", every):
+                found.add(key)
+                break
+    return found
+
+
 def _literals(item: str) -> list[str]:
     return [_words(lit) for lit, _n, _s, _c in string.Formatter().parse(item) if lit.strip()]
 
@@ -135,7 +221,7 @@ def new_app(tmp: Path, size: tuple[int, int], language: str, recorder: Recorder)
     settings = Settings(data_dir=tmp, window_size=size, language=language, pacing=False,
                         greeting=False, mute=True, show=False)
     app = App(Launch(settings), opponent_factory=lambda setup: IdleOpponent())
-    recorder.listen(app.services.text)
+    recorder.listen(app.services.text, app.services.strings)
     app.start_play()
     app.step(1 / 60)
     return app
@@ -180,7 +266,8 @@ def recipe_status(app: App, recorder: Recorder) -> Iterator[str]:
         if family == "ui.claim":
             texts = [strings.get("ui.status.claim_available", reason=t) for t in texts]
         for text in texts:
-            recorder.screen = f"status {key}"
+            recorder.screen = f"status {key}" + (
+                "" if play.status.time_left_s is None else ", with the time left")
             main_role = family != "ui.ending" or key.endswith(("wins", "draw", "abandoned"))
             play.status.draw_lines(surface, play.layout, text if main_role else "Draw.",
                                    "" if main_role else text)
@@ -285,6 +372,33 @@ def recipe_reveal(app: App, recorder: Recorder) -> Iterator[str]:
                 yield draw(app, recorder, f"reveal {mode} {reveal.page.screen.id} sources")
                 reveal.act("sources")
         app.stack.remove(reveal)
+    # A game the class played through its phones, in the usual reveal's ledger.
+    reveal = open_reveal(app.reveal, crowd_match(), Guess.MACHINE)
+    reveal.go_to(next(i for i, page in enumerate(reveal.pages)
+                      if page.kind.value == "ledger"))
+    reveal.ledger.finish()
+    yield draw(app, recorder, "reveal ledger of a crowd game")
+    app.stack.remove(reveal)
+    # A busy day: more guesses than counters, each counter stands for several.
+    seed_store(app.reveal, "engine", DemoTally(machine=48, person=29))
+    reveal = open_reveal(app.reveal, demo_match("engine"), Guess.MACHINE)
+    reveal.go_to(next(i for i, page in enumerate(reveal.pages)
+                      if page.screen.id.endswith("tally")))
+    yield draw(app, recorder, "reveal tally of a busy day")
+    app.stack.remove(reveal)
+
+
+def crowd_match() -> Match:
+    """The demo game, its Turk moves made by a class: proposed, then ranked, in turn."""
+    session = GameSession(visitor_color=chess.BLACK, game_id="demo-crowd")
+    for index, uci in enumerate(DEMO_GAME):
+        author = MoveAuthor.VISITOR if index % 2 else (
+            MoveAuthor.CROWD if index % 4 == 0 else MoveAuthor.CROWD_RANKED)
+        session.apply(chess.Move.from_uci(uci), author)
+    match = Match(session, IdleOpponent(), pacing=Pacing.instant())
+    match.crew = Crew(mode=TurkMode.ENGINE, engine_name="The Turk 1.0",
+                      engine_author="The Mechanical Turk project")
+    return match
 
 
 def recipe_kiosk(app: App, recorder: Recorder) -> Iterator[str]:
@@ -340,7 +454,7 @@ def console_draws(size: tuple[int, int], language: str, recorder: Recorder) -> N
                                  hybrid=scene == "console-hybrid", language=language)
         console = Console(options, connect=showcase._connector(
             "login" if login else scene))
-        recorder.listen(console.services.text)
+        recorder.listen(console.services.text, console.services.strings)
         for frame in range(8):
             console.step(1 / 60, [])
             top = console.stack.top

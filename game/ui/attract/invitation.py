@@ -34,10 +34,13 @@ SLIDE_S = 0.45
 DRIFT = (7.0, 11.0)
 """Design pixels the block drifts, sideways and up and down."""
 DRIFT_PERIOD_S = (41.0, 23.0)
+TOUCH_GAP, HOOK_GAP = 1.04, 1.15
+"""Line spacing of "Touch to play" and of the hook, in font sizes."""
 
 
 @dataclass(frozen=True)
 class _Fitted:
+    text: str
     style: TextStyle
     lines: tuple[str, ...]
 
@@ -174,23 +177,24 @@ class Invitation:
                           else 112, inner.width, 2 if not vp.is_portrait else 1)
         hook = self._fit("turk.attract.challenge", Face.ITALIC, 54 if not vp.is_portrait
                          else 50, inner.width, 3 if not vp.is_portrait else 1)
-        y = inner.top
-        for line in touch.lines:
-            self._shadowed(surface, line, touch.style, (inner.centerx, y))
-            y += round(touch.style.size * 1.04)
-        y += vp.length(18)
-        for line in hook.lines:
-            self._shadowed(surface, line, hook.style, (inner.centerx, y))
-            y += round(hook.style.size * 1.15)
+        used = self._shadowed(surface, touch, inner, TOUCH_GAP)
+        top = inner.top + used + vp.length(18)
+        self._shadowed(surface, hook, pygame.Rect(inner.left, top, inner.width,
+                                                  inner.bottom - top), HOOK_GAP)
         self.row.draw(surface)
 
-    def _shadowed(self, surface: pygame.Surface, line: str, style: TextStyle,
-                  midtop: tuple[int, int]) -> None:
+    def _shadowed(self, surface: pygame.Surface, fitted: _Fitted, box: pygame.Rect,
+                  line_gap: float) -> int:
+        """The fitted text centred in ``box`` over its shadow (the painter wraps it into
+        the same lines ``_fit`` measured); returns the height used."""
+        style = fitted.style
         shadow = TextStyle(style.face, style.size, SHADOW)
         offset = max(1, style.size // 28)
-        self._text.draw(surface, line, shadow, (midtop[0] + offset, midtop[1] + offset),
-                        anchor="midtop")
-        self._text.draw(surface, line, style, midtop, anchor="midtop")
+        text = fitted.text
+        self._text.draw_block(surface, text, shadow, box.move(offset, offset), align="center",
+                              line_gap=line_gap)
+        return self._text.draw_block(surface, text, style, box, align="center",
+                                     line_gap=line_gap)
 
     def _fit(self, key: str, face: Face, design_size: int, width: int,
              max_lines: int) -> _Fitted:
@@ -210,6 +214,6 @@ class Invitation:
             if (len(lines) <= max_lines and widest <= width) or size <= 12:
                 break
             size = max(12, int(size * 0.93))
-        fitted = _Fitted(style, tuple(lines))
+        fitted = _Fitted(text, style, tuple(lines))
         self._fitted[(key, code)] = fitted
         return fitted

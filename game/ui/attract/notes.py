@@ -2,12 +2,14 @@
 
 Owns: ``NotesPanel``. It draws ``ActNotes`` on the paper of the play screen's panels — a
 boxed tag above the title for a doubtful record (a frame and words, not colour alone), the
-title in small capitals, the lines, and the source ids in the small print — and keeps the
-one plaque it drew until the notes or the size change, so a long run makes no garbage.
+title in small capitals, the lines, and the source ids in the small print, in type a little
+smaller when that keeps every line on the plaque — and keeps the one plaque it drew until
+the notes or the size change, so a long run makes no garbage.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import pygame
@@ -24,6 +26,8 @@ PAPER_EDGE = (120, 86, 48)
 INK = (46, 30, 18)
 INK_SOFT = (96, 72, 50)
 WARNING = (140, 36, 20)
+SHRINK_STEPS = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75)
+"""How far the notes' type may shrink so that every line of them shows."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ class NotesPanel:
     def _render(self, area: pygame.Rect, notes: ActNotes, scale: float) -> pygame.Surface:
         pad = round(22 * scale)
         width = area.width - 2 * pad
-        blocks = self._fitting(self._blocks(notes, scale), width, area.height - 2 * pad)
+        blocks = self._fitting(notes, scale, width, area.height - 2 * pad)
         height = sum(self._block_height(b, width) for b in blocks) + 2 * pad
         panel = pygame.Surface((area.width, height), pygame.SRCALPHA)
         draw_plaque(panel, panel.get_rect(), radius=max(6, round(14 * scale)), top=PAPER_TOP,
@@ -71,9 +75,14 @@ class NotesPanel:
             y += self._block_height(block, width)
         return for_display(panel)
 
-    def _fitting(self, blocks: list[_Block], width: int, room: int) -> list[_Block]:
-        """The blocks that fit ``room``: the tag, the title and the sources always, then the
-        lines in order while there is room."""
+    def _fitting(self, notes: ActNotes, scale: float, width: int, room: int) -> list[_Block]:
+        """The blocks at the largest type (down to the last of ``SHRINK_STEPS``) at which all
+        of them fit ``room``; if even that is too tall, the tag, the title and the sources always,
+        then the lines in order while there is room."""
+        for shrink in SHRINK_STEPS:
+            blocks = [self._fit_words(b, width) for b in self._blocks(notes, scale * shrink)]
+            if sum(self._block_height(b, width) for b in blocks) <= room:
+                return blocks
         kept = [b for b in blocks if b.kind != "line"]
         left = room - sum(self._block_height(b, width) for b in kept)
         for block in (b for b in blocks if b.kind == "line"):
@@ -99,6 +108,16 @@ class NotesPanel:
             blocks.append(_Block("sources", line,
                                  TextStyle(Face.SANS, round(19 * scale), INK_SOFT), 0))
         return blocks
+
+    def _fit_words(self, block: _Block, width: int) -> _Block:
+        """The block in smaller type if one of its words is wider than the plaque (a long
+        German name in small capitals cannot be wrapped)."""
+        style = block.style
+        widest = max(block.text.split() or [""],
+                     key=lambda word: self._text.size(word, style)[0])
+        while self._text.size(widest, style)[0] > width and style.size > 10:
+            style = TextStyle(style.face, style.size - 1, style.color)
+        return block if style is block.style else dataclasses.replace(block, style=style)
 
     def _block_height(self, block: _Block, width: int) -> int:
         style = self._tag_style(block, width) if block.boxed else block.style

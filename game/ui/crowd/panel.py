@@ -32,6 +32,9 @@ CREAM = (242, 232, 208)
 MUTED = (196, 178, 146)
 GOLD = (232, 196, 112)
 NAMES_PER_PAGE = 8
+LINE_GAP = 1.25
+SHRINK_STEPS = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6)
+"""How far the counts' type may shrink to fit beside or above the controls."""
 END_ARMED_S = 4.0
 POINTER_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION)
 FINGER_EVENTS = (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION)
@@ -284,9 +287,9 @@ class ClassroomPanel:
             rows.append([(action, shown, worker.hidden)])
         if not rows:
             rows.append([(TeacherAction.BACK, self._label("classroom.names.nobody"), False)])
-        rows.append([(TeacherAction.PAGE_BACK, "◂", False),
+        rows.append([(TeacherAction.PAGE_BACK, "←", False),
                      (TeacherAction.BACK, self._label("classroom.control.back"), False),
-                     (TeacherAction.PAGE_ON, "▸", False)])
+                     (TeacherAction.PAGE_ON, "→", False)])
         return rows
 
     def _refresh_labels(self) -> None:
@@ -325,7 +328,7 @@ class ClassroomPanel:
         style = self._style(21)
         for rect, text in self._texts:
             self.services.text.draw(surface, text, style, (rect.left, rect.centery),
-                                    anchor="midleft")
+                                    anchor="midleft", within=rect)
         self.controls.draw(surface)
 
     def _style(self, size: float, color: tuple[int, int, int] = CREAM,
@@ -340,15 +343,23 @@ class ClassroomPanel:
 
     def _draw_join(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         text = self.services.text
-        if not self.is_portrait:
-            text.draw(surface, self._label("classroom.panel.join"),
-                      self._style(34, GOLD, Face.BOLD),
-                      (area.centerx, area.top - round(8 * self.unit)), anchor="midbottom")
+        if not self.is_portrait:  # a portrait band says it at the top of its text
+            band = pygame.Rect(self.rect.left, self.rect.top, self.rect.width,
+                               area.top - self.rect.top)
+            text.draw(surface, self._label("classroom.panel.join"), self._join_style(),
+                      (area.centerx, area.top - round(8 * self.unit)), anchor="midbottom",
+                      within=band)
         image = self._qr_image(area.width)
         surface.blit(image, image.get_rect(center=area.center))
 
+    def _join_style(self) -> TextStyle:
+        return self._style(34, GOLD, Face.BOLD)
+
     def _count_lines(self, view: ClassroomView) -> list[tuple[str, TextStyle]]:
+        heading = [(self._label("classroom.panel.join"), self._join_style())] \
+            if self.is_portrait else []
         return [
+            *heading,
             (self._label("classroom.panel.room", room=view.room),
              self._style(40, GOLD, Face.SANS_BOLD)),
             (view.url, self._style(19, MUTED)),
@@ -362,10 +373,27 @@ class ClassroomPanel:
     def _draw_counts(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         text = self.services.text
         y = area.top
-        for line, style in self.lines or self._count_lines(self.view):
+        for line, style in self._fitted(self.lines or self._count_lines(self.view), area):
             for part in text.wrap(line, style, area.width):
-                text.draw(surface, part, style, (area.left, y))
-                y += round(style.size * 1.25)
+                text.draw(surface, part, style, (area.left, y), within=area)
+                y += round(style.size * LINE_GAP)
+
+    def _fitted(self, lines: list[tuple[str, TextStyle]],
+                area: pygame.Rect) -> list[tuple[str, TextStyle]]:
+        """The lines in the largest type (down to ``SHRINK_STEPS[-1]`` of it) at which all of
+        them fit ``area``: the room's state, last, is never pushed under the controls."""
+        text = self.services.text
+        fitted = lines
+        for shrink in SHRINK_STEPS:
+            fitted = [(line, TextStyle(style.face, max(10, round(style.size * shrink)),
+                                       style.color)) for line, style in lines]
+            parts = [(part, style) for line, style in fitted
+                     for part in text.wrap(line, style, area.width)]
+            height = sum(round(style.size * LINE_GAP) for _part, style in parts)
+            if height <= area.height and all(text.size(part, style)[0] <= area.width
+                                             for part, style in parts):
+                break
+        return fitted
 
     def _task_line(self, view: ClassroomView) -> str:
         if view.open_kind is None or view.seconds_left is None:

@@ -265,10 +265,15 @@ class CrowdRevealScene(Scene):
         step = area.height // max(1, len(rows))
         label = self._style(min(34, step * 0.42 / self.layout.viewport.scale), PARCHMENT)
         value = self._style(min(44, step * 0.5 / self.layout.viewport.scale), GOLD_TEXT)
+        gap = self.layout.px(24)
         for index, (name, amount) in enumerate(rows):
-            y = area.top + index * step + step // 2
-            text.draw(surface, name, label, (area.left, y), anchor="midleft")
-            text.draw(surface, amount, value, (area.right, y), anchor="midright")
+            row = pygame.Rect(area.left, area.top + index * step, area.width, step)
+            drawn = text.draw(surface, amount, value, (row.right, row.centery),
+                              anchor="midright", within=row)
+            # The label keeps clear of its value: they share the row.
+            text.draw(surface, name, label, (row.left, row.centery), anchor="midleft",
+                      within=pygame.Rect(row.left, row.top, drawn.left - gap - row.left,
+                                         row.height))
             if index:
                 pygame.draw.line(surface, (70, 52, 36), (area.left, area.top + index * step),
                                  (area.right, area.top + index * step), 1)
@@ -310,10 +315,12 @@ class CrowdRevealScene(Scene):
         pygame.draw.rect(surface, GILT, bar, max(2, self.layout.px(3)))
         label = self._style(32, PARCHMENT)
         text.draw(surface, strings.get("crowd.platform.workers_part", points=totals.earned),
-                  label, (bar.left, bar.top - self.layout.px(16)), anchor="bottomleft")
+                  label, (bar.left, bar.top - self.layout.px(16)), anchor="bottomleft",
+                  within=area)
         text.draw(surface, strings.get("crowd.platform.platform_part",
                                        points=totals.platform_cut),
-                  label, (bar.right, bar.bottom + self.layout.px(16)), anchor="topright")
+                  label, (bar.right, bar.bottom + self.layout.px(16)), anchor="topright",
+                  within=area)
 
 
 def draw_marks(surface: pygame.Surface, area: pygame.Rect, count: int, index: int) -> None:

@@ -145,21 +145,33 @@ class StatusPanel:
             self._plaque = (key, for_display(plaque))
         surface.blit(self._plaque[1], rect)
         inner = rect.inflate(-vp.length(40), -vp.length(24))
-        main_style, quiet_style = self._styles(main, quiet, inner, vp.scale)
-        used = self._text.draw_block(surface, main, main_style, inner, line_gap=1.1)
+        clock = self._clock()
+        main_style, quiet_style = self._styles(main, quiet, inner, vp.scale, clock=bool(clock))
+        # The time left has a line of its own at the bottom: the quiet line never runs
+        # under it.
+        clock_h = round(quiet_style.size * 1.1) if clock else 0
+        text_box = pygame.Rect(inner.left, inner.top, inner.width, inner.height - clock_h)
+        used = self._text.draw_block(surface, main, main_style, text_box, line_gap=1.1)
         if quiet:
             top = inner.top + used + vp.length(6)
-            below = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
+            below = pygame.Rect(inner.left, top, inner.width, text_box.bottom - top)
             self._text.draw_block(surface, quiet, quiet_style, below, line_gap=1.1)
-        if self.time_left_s is not None:
-            left = max(0, int(self.time_left_s + 0.999))
-            clock = self._strings.get("kiosk.clock.left",
-                                      time=f"{left // 60}:{left % 60:02d}")
-            self._text.draw(surface, clock, quiet_style, inner.bottomright, anchor="bottomright")
+        if clock:
+            line = pygame.Rect(inner.left, text_box.bottom, inner.width, clock_h)
+            self._text.draw(surface, clock, quiet_style, line.bottomright, anchor="bottomright",
+                            within=line)
 
-    def _styles(self, main: str, quiet: str, inner: pygame.Rect,
-                scale: float) -> tuple[TextStyle, TextStyle]:
-        """The largest type (40 and 28 design pixels at most) at which both lines fit."""
+    def _clock(self) -> str:
+        """ "Time left 4:59" on a kiosk's capped game, else ""."""
+        if self.time_left_s is None:
+            return ""
+        left = max(0, int(self.time_left_s + 0.999))
+        return self._strings.get("kiosk.clock.left", time=f"{left // 60}:{left % 60:02d}")
+
+    def _styles(self, main: str, quiet: str, inner: pygame.Rect, scale: float, *,
+                clock: bool = False) -> tuple[TextStyle, TextStyle]:
+        """The largest type (40 and 28 design pixels at most) at which both lines fit, and
+        the clock's line below them when there is one."""
         for main_px in range(MAIN_PX, MIN_MAIN_PX - 1, -2):
             main_style = TextStyle(Face.SERIF, max(1, round(main_px * scale)), INK)
             quiet_style = TextStyle(Face.ITALIC, max(1, round(main_px * 0.7 * scale)),
@@ -167,6 +179,8 @@ class StatusPanel:
             height = self._height(main, main_style, inner.width)
             if quiet:
                 height += round(6 * scale) + self._height(quiet, quiet_style, inner.width)
+            if clock:
+                height += round(quiet_style.size * 1.1)
             if height <= inner.height:
                 break
         return main_style, quiet_style

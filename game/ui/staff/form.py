@@ -177,24 +177,27 @@ class Form:
                 style = fit_style(text, row.label, label_style(vp), placed.label.width)
                 anchor, pos = (("midleft", placed.label.midleft) if not vp.is_portrait
                                else ("bottomleft", placed.label.bottomleft))
-                text.draw(surface, row.label, style, pos, anchor=anchor)
+                text.draw(surface, row.label, style, pos, anchor=anchor, within=placed.label)
             for item, rect in placed.items:
                 if isinstance(item, Cell):
                     draw_inset(surface, rect, vp)
                     tone = {"good": GOOD, "bad": BAD}.get(item.tone)
                     style = value_style(vp, color=tone) if tone else value_style(vp)
                     style = fit_style(text, item.text, style, rect.width - vp.length(20))
-                    text.draw(surface, item.text, style, rect.center, anchor="center")
+                    text.draw(surface, item.text, style, rect.center, anchor="center",
+                              within=rect)
             if placed.note is not None:
                 style = quiet_style(vp)
                 style = fit_style(text, row.note, style, placed.note.width)
-                text.draw(surface, row.note, style, placed.note.topleft)
+                text.draw(surface, row.note, style, placed.note.topleft, within=placed.note)
             if placed.lines is not None:
                 style = value_style(vp, 24)
                 for index, line in enumerate(row.lines):
                     y = placed.lines.top + index * vp.length(LINE_H)
                     fitted = fit_style(text, line, style, placed.lines.width)
-                    text.draw(surface, line, fitted, (placed.lines.left, y))
+                    text.draw(surface, line, fitted, (placed.lines.left, y),
+                              within=pygame.Rect(placed.lines.left, y, placed.lines.width,
+                                                 vp.length(LINE_H)))
         self.buttons.draw(surface)
 
 

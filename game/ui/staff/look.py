@@ -76,3 +76,19 @@ def fit_style(text: TextPainter, line: str, style: TextStyle, width: int) -> Tex
     while size > 10 and text.size(line, TextStyle(style.face, size, style.color))[0] > width:
         size -= 2
     return TextStyle(style.face, size, style.color)
+
+
+def fit_block(text: TextPainter, words: str, style: TextStyle, box: pygame.Rect, *,
+              smallest: int, line_gap: float = 1.15) -> TextStyle:
+    """``style``, smaller if needed (down to ``smallest`` pixels) so that ``words``, wrapped,
+    fit ``box``: no line wider (a path has no space to break at), no more lines than it
+    holds."""
+    size = style.size
+    while size > smallest:
+        trial = TextStyle(style.face, size, style.color)
+        lines = text.wrap(words, trial, box.width)
+        if round(size * line_gap) * len(lines) <= box.height and \
+                max(text.size(line, trial)[0] for line in lines) <= box.width:
+            break
+        size -= 1
+    return TextStyle(style.face, max(size, smallest), style.color)

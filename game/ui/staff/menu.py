@@ -36,7 +36,7 @@ from game.ui.staff.actions import StaffActions
 from game.ui.staff.draft import Job, SettingsDraft
 from game.ui.staff.form import Form, FormRow
 from game.ui.staff.info_pages import InfoView, Period
-from game.ui.staff.look import BAD, GOOD, LABEL, Ground, draw_title
+from game.ui.staff.look import BAD, GOOD, LABEL, Ground, draw_title, fit_block
 from game.ui.staff.settings_pages import SettingsView
 from game.ui.text import Face, TextStyle
 from game.ui.widgets import Button, ButtonRow
@@ -51,6 +51,9 @@ CONFIRM_S = 5.0
 """How long "Tap again to quit" waits for the second tap."""
 HEALTH_EVERY_S = 10.0
 NOTICE_S = 4.0
+NOTICE_SMALLEST_PX = 16
+"""Design pixels: the smallest type a long notice (a refused change's reason, the path an
+export went to) shrinks to so that it fits its place."""
 
 
 class StaffPage(enum.Enum):
@@ -368,5 +371,6 @@ class StaffMenuScene(Scene):
         self.close_row.draw(surface)
         if self.notice and (self._notice_s > 0 or self.notice_bad):
             color = BAD if self.notice_bad else (GOOD if self._notice_s > 0 else LABEL)
-            style = TextStyle(Face.SANS, vp.length(26), color)
+            style = fit_block(text, self.notice, TextStyle(Face.SANS, vp.length(26), color),
+                              self.notice_area, smallest=vp.length(NOTICE_SMALLEST_PX))
             text.draw_block(surface, self.notice, style, self.notice_area)

@@ -254,6 +254,8 @@ class PinPadScene(Scene):
                                             110 if portrait else 84)
         self.dots_center = vp.point(vp.design[0] / 2, 420 if portrait else 240)
         self.message_center = vp.point(vp.design[0] / 2, 530 if portrait else 318)
+        self.text_area = vp.rect(40, 0, vp.design[0] - 80, vp.design[1])
+        """Where the pad's words must stay (clear of the screen's edges)."""
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         vp, strings, text = self.viewport, self.services.strings, self.services.text
@@ -268,12 +270,13 @@ class PinPadScene(Scene):
             prompt = TextStyle(Face.SERIF, vp.length(40), LABEL)
             text.draw(surface, strings.get("staff.pin.prompt"), prompt,
                       (self.dots_center[0], self.dots_center[1] - vp.length(64)),
-                      anchor="midbottom")
+                      anchor="midbottom", within=self.text_area)
             self._draw_dots(surface, vp)
             if self.message:
                 style = TextStyle(Face.SERIF, vp.length(32), BAD if self.lock and
                                   self.lock.failures else LABEL)
-                text.draw(surface, self.message, style, self.message_center, anchor="center")
+                text.draw(surface, self.message, style, self.message_center, anchor="center",
+                          within=self.text_area)
         self.keys.draw(surface)
         self._draw_digits(surface)
 
@@ -309,10 +312,11 @@ class PinPadScene(Scene):
                                align="center")
         big = TextStyle(Face.BOLD, vp.length(150), VALUE)
         text.draw(surface, clock, big, (area.centerx, area.top + used + vp.length(40)),
-                  anchor="midtop")
+                  anchor="midtop", within=area)
         quiet = TextStyle(Face.ITALIC, vp.length(34), QUIET)
         text.draw(surface, strings.get("staff.pin.locked_for", time=clock), quiet,
-                  (area.centerx, area.top + used + vp.length(240)), anchor="midtop")
+                  (area.centerx, area.top + used + vp.length(240)), anchor="midtop",
+                  within=area)
 
     def _draw_unset(self, surface: pygame.Surface, vp: Viewport) -> None:
         strings, text = self.services.strings, self.services.text
@@ -331,7 +335,7 @@ class PinPadScene(Scene):
         field.midtop = (area.centerx, area.top + used + vp.length(24))
         draw_inset(surface, field, vp)
         text.draw(surface, command, TextStyle(Face.SANS, vp.length(34), VALUE), field.center,
-                  anchor="center")
+                  anchor="center", within=field)
 
 
 def _check(pin: str, stored: str) -> bool:
