@@ -18,16 +18,8 @@ from pathlib import Path
 import pygame
 import pytest
 
-from tests.ui.text_fits import (
-    LANGUAGES,
-    RECIPES,
-    SIZES,
-    KeyIndex,
-    Recorder,
-    console_draws,
-    drawn_inside,
-    new_app,
-)
+from tests.ui.text_fits import LANGUAGES, RECIPES, SIZES, Recorder, console_draws, new_app
+from tests.ui.text_fits_keys import KeyIndex, drawn_inside
 from tests.ui.text_fits_kiosk import KIOSK_RECIPES, classroom_draws
 
 NOT_DRAWN = {

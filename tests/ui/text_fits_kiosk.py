@@ -90,7 +90,9 @@ def recipe_attract(app: App, recorder: Recorder) -> Iterator[str]:
         scene.start_act(key)
         scene.update(1 / 30)
         yield draw(app, recorder, f"attract {key}")
-        assert scene.act is not None and scene.act.key == key, f"the act {key} failed"
+        scene.update(0.0)  # an act that failed to draw is dropped here
+        assert scene.act is not None and scene.act.key == key, \
+            f"the attract loop's act {key} failed (see the log)"
     yield from _attract_replay_moves(app, recorder, scene)
     yield from _attract_captions(app, recorder, scene)
     yield from _attract_show(app, recorder, scene)
@@ -357,6 +359,7 @@ def _classroom_app(settings: Settings, recorder: Recorder) -> ClassroomApp:
                       MoveAuthor.VISITOR if ply % 2 == 0 else MoveAuthor.CROWD)
     app = ClassroomApp(Launch(settings, session), host)
     recorder.listen(app.services.text, app.services.strings)
+    recorder.screen = "classroom, the first frame"
     app.start_play(show=False)
     app.step(1 / 60)
     platform = host.platform
