@@ -22,12 +22,8 @@ import pygame
 from game.app import App, Launch
 from game.config import Settings
 from game.content.strings import Strings, load_table
-from game.match import Crew, Match
 from game.model.material import captures_in
-from game.model.pacing import Pacing
-from game.model.records import MoveAuthor
-from game.model.reveal import Guess, TurkMode
-from game.model.session import GameSession
+from game.model.reveal import Guess
 from game.opponents.idle import IdleOpponent
 from game.ui.assets import Assets
 from game.ui.scenes.exhibition import STEPS, ExhibitionScene
@@ -35,11 +31,7 @@ from game.ui.scenes.game_over import GameOverScene
 from game.ui.scenes.guess import GuessPromptScene, GuessScene
 from game.ui.scenes.play import PlayScene
 from game.ui.scenes.reveal_demo import (
-    GAME as DEMO_GAME,
-)
-from game.ui.scenes.reveal_demo import (
     MODES,
-    DemoTally,
     demo_match,
     open_reveal,
     seed_store,
@@ -269,33 +261,6 @@ def recipe_reveal(app: App, recorder: Recorder) -> Iterator[str]:
                 yield draw(app, recorder, f"reveal {mode} {reveal.page.screen.id} sources")
                 reveal.act("sources")
         app.stack.remove(reveal)
-    # A game the class played through its phones, in the usual reveal's ledger.
-    reveal = open_reveal(app.reveal, crowd_match(), Guess.MACHINE)
-    reveal.go_to(next(i for i, page in enumerate(reveal.pages)
-                      if page.kind.value == "ledger"))
-    reveal.ledger.finish()
-    yield draw(app, recorder, "reveal ledger of a crowd game")
-    app.stack.remove(reveal)
-    # A busy day: more guesses than counters, each counter stands for several.
-    seed_store(app.reveal, "engine", DemoTally(machine=48, person=29))
-    reveal = open_reveal(app.reveal, demo_match("engine"), Guess.MACHINE)
-    reveal.go_to(next(i for i, page in enumerate(reveal.pages)
-                      if page.screen.id.endswith("tally")))
-    yield draw(app, recorder, "reveal tally of a busy day")
-    app.stack.remove(reveal)
-
-
-def crowd_match() -> Match:
-    """The demo game, its Turk moves made by a class: proposed, then ranked, in turn."""
-    session = GameSession(visitor_color=chess.BLACK, game_id="demo-crowd")
-    for index, uci in enumerate(DEMO_GAME):
-        author = MoveAuthor.VISITOR if index % 2 else (
-            MoveAuthor.CROWD if index % 4 == 0 else MoveAuthor.CROWD_RANKED)
-        session.apply(chess.Move.from_uci(uci), author)
-    match = Match(session, IdleOpponent(), pacing=Pacing.instant())
-    match.crew = Crew(mode=TurkMode.ENGINE, engine_name="The Turk 1.0",
-                      engine_author="The Mechanical Turk project")
-    return match
 
 
 def recipe_kiosk(app: App, recorder: Recorder) -> Iterator[str]:

@@ -14,6 +14,7 @@ reveal, with its sources.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import random
@@ -27,6 +28,7 @@ from game.classroom import ClassroomHost
 from game.classroom_app import ClassroomApp
 from game.classroom_showcase import EXAMPLE_URL, _busy_host
 from game.config import Settings
+from game.content.screens import load_operators, load_screens
 from game.content.sources import load_sources
 from game.content.strings import Strings, load_table
 from game.crowd.demo import GAME, demo_summary
@@ -34,12 +36,15 @@ from game.crowd.platform import CrowdSettings, Platform
 from game.crowd.summary import CrowdSummary, TurkMove, summarize
 from game.crowd.tasks import TaskKind
 from game.health import HealthReport
+from game.match import Crew, Match
 from game.model.hours import DAYS, parse_hours
+from game.model.pacing import Pacing
 from game.model.records import MoveAuthor
-from game.model.reveal import Guess
+from game.model.reveal import Guess, TurkMode
 from game.model.session import GameSession
 from game.opponents.idle import IdleOpponent
 from game.pin_lock_store import PinLockStore
+from game.reveal_store import RevealStore
 from game.statistics_store import StatisticsStore
 from game.ui.assets import Assets
 from game.ui.attract.scene import AttractScene
@@ -48,7 +53,11 @@ from game.ui.crowd.panel import ClassroomPanel
 from game.ui.crowd.reveal_pages import CrowdPageKind
 from game.ui.crowd.reveal_scene import CrowdRevealScene
 from game.ui.intents import PointerPressed, PointerReleased, TextTyped
+from game.ui.reveal.plan import PageKind
 from game.ui.scenes.exhibition import STEPS
+from game.ui.scenes.reveal_demo import GAME as DEMO_GAME
+from game.ui.scenes.reveal_demo import DemoTally, demo_match, open_reveal, seed_store
+from game.ui.scenes.reveal_flow import RevealFlow, RevealTexts
 from game.ui.staff.actions import CallbackActions
 from game.ui.staff.closed import PERIODS_S, reopening_text
 from game.ui.staff.demo import CLOCK, TODAY, StaffDemo
@@ -329,6 +338,64 @@ def recipe_closed(app: App, recorder: Recorder) -> Iterator[str]:
         demo.close()
 
 
+# -- the reveal in the cases its demos do not reach ------------------------------------------
+
+def recipe_reveal_cases(app: App, recorder: Recorder) -> Iterator[str]:
+    """The usual reveal, from a store of its own: the day's first guess ("only you"), a
+    program and an operator that left no name, the ledgers of a game a class played and of a
+    scripted one, and a busy day's tally (each counter stands for several guesses)."""
+    store = RevealStore(app.settings.data_dir / "reveal-cases")
+    flow = RevealFlow(app.services, store,
+                      RevealTexts(load_screens(), load_sources(), load_operators()),
+                      finish=lambda: None)
+    try:
+        for mode, nameless, pages in (
+                ("engine", {"engine_name": "", "engine_author": ""},
+                 ("reveal.engine", "reveal.people", "reveal.tally")),
+                ("operator", {"operator_name": ""}, ("reveal.operator",))):
+            match = demo_match(mode)
+            match.crew = dataclasses.replace(match.crew, **nameless)
+            yield from _reveal_pages(app, recorder, flow, match, pages=pages,
+                                     name=f"{mode}, nameless")
+        for authors in ((MoveAuthor.CROWD, MoveAuthor.CROWD_RANKED), (MoveAuthor.SCRIPTED,)):
+            yield from _reveal_pages(app, recorder, flow, authored_match(authors),
+                                     pages=("reveal.ledger",), name=f"{authors[0].value} game")
+        seed_store(flow, "engine", DemoTally(machine=48, person=29))
+        yield from _reveal_pages(app, recorder, flow, demo_match("engine"),
+                                 pages=("reveal.tally",), name="a busy day")
+    finally:
+        store.close()
+
+
+def _reveal_pages(app: App, recorder: Recorder, flow: RevealFlow, match: Match, *,
+                  pages: tuple[str, ...], name: str) -> Iterator[str]:
+    """Through the guess to each page of ``pages``, every layer of it."""
+    reveal = open_reveal(flow, match, Guess.PERSON)
+    for index, page in enumerate(reveal.pages):
+        if page.screen.id not in pages:
+            continue
+        reveal.go_to(index)
+        for layer in range(reveal.layers + 1):
+            if layer:
+                reveal.more()
+            if page.kind is PageKind.LEDGER:
+                reveal.ledger.finish()
+            yield draw(app, recorder, f"reveal {page.screen.id} +{layer}, {name}")
+    app.stack.remove(reveal)
+
+
+def authored_match(authors: tuple[MoveAuthor, ...]) -> Match:
+    """The demo game, its Turk moves made by ``authors`` in turn."""
+    session = GameSession(visitor_color=chess.BLACK, game_id=f"demo-{authors[0].value}")
+    for index, uci in enumerate(DEMO_GAME):
+        author = MoveAuthor.VISITOR if index % 2 else authors[index // 2 % len(authors)]
+        session.apply(chess.Move.from_uci(uci), author)
+    match = Match(session, IdleOpponent(), pacing=Pacing.instant())
+    match.crew = Crew(mode=TurkMode.ENGINE, engine_name="The Turk 1.0",
+                      engine_author="The Mechanical Turk project")
+    return match
+
+
 # -- the classroom ----------------------------------------------------------------------------
 
 def classroom_draws(tmp: Path, size: tuple[int, int], language: str,
@@ -440,6 +507,6 @@ def _crowd_reveals(app: ClassroomApp, recorder: Recorder) -> Iterator[str]:
         app.stack.remove(reveal)
 
 
-KIOSK_RECIPES: tuple[Recipe, ...] = (recipe_attract, recipe_time_left, recipe_pin_pad,
-                                     recipe_staff_menu, recipe_closed)
+KIOSK_RECIPES: tuple[Recipe, ...] = (recipe_reveal_cases, recipe_attract, recipe_time_left,
+                                     recipe_pin_pad, recipe_staff_menu, recipe_closed)
 """The kiosk's own screens, drawn in the app of ``tests/ui/text_fits.new_app``."""
