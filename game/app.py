@@ -41,6 +41,7 @@ from game.ui.intents import Command, CommandIssued, Intent, QuitRequested, Windo
 from game.ui.loop import FixedStep
 from game.ui.memory import lean_process
 from game.ui.placement import Placement, desktop_sizes, first_window
+from game.ui.presenter import Presenter
 from game.ui.scene import SceneStack
 from game.ui.scenes.exhibition import ExhibitionScene
 from game.ui.scenes.game_over import GameOverScene
@@ -59,6 +60,12 @@ from game.ui.trace import Tracer
 log = logging.getLogger(__name__)
 
 OpponentFactory = Callable[[GameSetup], Opponent]
+STILL_FRAMES = 2
+"""After this many frames in a row with nothing to present, the loop naps until input…"""
+STILL_WAIT_S = 0.04
+"""…or for this long (a slower pace for the breath and the blink)…"""
+STILL_NAP_S = 0.02
+"""…in naps this long (so input waits at most this long)."""
 POINTER_HIDE_S = 3.0
 """A kiosk hides a mouse pointer that has not moved for this long (touch shows none)."""
 
@@ -167,6 +174,8 @@ class App:
         self._setup: GameSetup | None = None
         self.clock = pygame.time.Clock()
         self.loop = FixedStep()
+        self.presenter = Presenter()
+        """Draws and presents only what changed (nothing, when nothing did)."""
         self.running = True
         self.frames = 0
         self.companions: list[Companion] = []
@@ -337,8 +346,7 @@ class App:
             for companion in self.companions:
                 companion.update(self.loop.step_s)
             self.stack.update(self.loop.step_s)
-        self.draw(alpha)
-        pygame.display.flip()
+        self.presenter.present(self.stack, self.screen, alpha)
         for companion in self.companions:
             companion.frame(frame_s)
         self.frames += 1
@@ -385,8 +393,21 @@ class App:
             last = now
             if on_frame is not None:
                 on_frame(self, time.perf_counter() - now)
-            self.clock.tick(60)
+            if self.presenter.still_frames >= STILL_FRAMES:
+                self._wait_for_input()
+            else:
+                self.clock.tick(60)
         return 0
+
+    def _wait_for_input(self) -> None:
+        """Nothing has changed on screen for a while: sleep in short naps until input comes
+        (at most ``STILL_NAP_S`` late), or for a frame at a slower pace (a breath or a blink
+        still shows). SDL's own wait polls every millisecond, which costs more."""
+        for _ in range(round(STILL_WAIT_S / STILL_NAP_S)):
+            time.sleep(STILL_NAP_S)
+            if pygame.event.peek():
+                break
+        self.clock.tick()
 
     def close(self) -> None:
         while self.stack.top is not None:
