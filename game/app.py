@@ -22,6 +22,7 @@ from game.config import Settings
 from game.content.screens import load_operators, load_screens
 from game.content.sources import load_sources
 from game.content.strings import Strings
+from game.journal_store import JournalStore, ResumedGame
 from game.match import GameSetup, Match
 from game.model.pacing import Pacing
 from game.model.session import GameSession
@@ -122,6 +123,11 @@ class App:
                                  self.screen.get_size(), painter, sounds,
                                  StageView(painter, text))
         self.archive = GameArchive(self.settings.games_dir)
+        self.journal = JournalStore(self.settings.data_dir / "journal", self.archive)
+        """Every move written down before it is shown; games left by a crash come back."""
+        self._resumed: ResumedGame | None = self.journal.recover(
+            resume=launch.session is None
+            and not (self.kiosk and self.settings.resume == "abandon"))
         self.reveal_store = RevealStore(self.settings.data_dir)
         self.reveal = RevealFlow(self.services, self.reveal_store,
                                  RevealTexts(load_screens(), load_sources(), load_operators()),
@@ -144,18 +150,40 @@ class App:
                               book_path=book if self.settings.book and book.is_file() else None)
 
     def new_match(self, setup: GameSetup, session: GameSession | None = None) -> Match:
-        """A match for ``setup`` (or continuing ``session``) with a fresh source of moves."""
+        """A match for ``setup`` (or continuing ``session``) with a fresh source of moves,
+        journaled."""
+        return self._match(setup, session, None)
+
+    def _match(self, setup: GameSetup, session: GameSession | None,
+               resumed: ResumedGame | None) -> Match:
         self._setup = setup
         if session is None:
             session = GameSession(visitor_color=resolve_color(setup.color, self._rng),
                                   start_fen=setup.start_fen, headers=dict(setup.headers))
         pacing = Pacing() if self.settings.pacing else Pacing.instant()
-        return Match(session, self.opponent_factory(setup), pacing=pacing, rng=self._rng)
+        match = Match(session, self.opponent_factory(setup), pacing=pacing, rng=self._rng)
+        if resumed is not None:
+            match.restore(resumed.crew, resumed.lever_s)
+        match.journal = self.journal.open(match, setup,
+                                          started=resumed.started if resumed else "")
+        return match
+
+    def resume_visit(self) -> tuple[PlayScene, GameSetup] | None:
+        """Show the game a crash or a power cut interrupted, where it stood (no show, no
+        greeting), once; ``None`` when there is none."""
+        resumed, self._resumed = self._resumed, None
+        if resumed is None:
+            return None
+        return self._show_play(self._match(resumed.setup, resumed.session, resumed)), \
+            resumed.setup
 
     def start_play(self, *, show: bool = True) -> PlayScene:
         """Show the play screen with a new (or continued) game, after the presenter's show
-        when the settings ask for it."""
+        when the settings ask for it — or the game a crash interrupted, where it stood."""
         settings = self.settings
+        resumed = self.resume_visit()
+        if resumed is not None:
+            return resumed[0]
         setup = GameSetup(settings.color, settings.level)
         play = self._show_play(self.new_match(setup, self.launch.session))
         if settings.show and show:
@@ -330,10 +358,12 @@ class App:
         return 0
 
     def close(self) -> None:
+        self.journal.keep_open_games()  # a game in progress is resumed at the next start
         while self.stack.top is not None:
             self.stack.pop()
         for companion in self.companions:
             companion.close()
+        self.journal.close()
         self.archive.close()
         self.reveal_store.close()
         self.services.sounds.stop_all()
