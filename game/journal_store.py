@@ -300,8 +300,10 @@ class JournalStore:
 
         def work() -> None:
             self.archive.write(game_id, text)
+            self.checkpoint("archived")
             if path is not None:
                 _remove(path)
+                self.checkpoint("removed")
         self.submit(work)
 
 

@@ -122,6 +122,8 @@ class JournalGame:
     session: GameSession
     crew: CrewLine = dataclasses.field(default_factory=CrewLine)
     lever_s: float = 0.0
+    end: EndLine | None = None
+    """The journal's ``end`` line, once read."""
     torn: str = ""
     """What was dropped from the end as a torn line (empty when nothing was)."""
 
@@ -299,7 +301,8 @@ def _replay(game: JournalGame | None, entry: Entry) -> JournalGame:
     if isinstance(entry, GameLine):
         raise JournalLineError("a second game line")
     session = game.session
-    if session.is_over and not isinstance(entry, CrewLine):
+    if (game.end is not None and not isinstance(entry, CrewLine)) or (
+            session.is_over and isinstance(entry, MoveLine | TakeBackLine)):
         raise JournalLineError("an entry after the game ended")
     if isinstance(entry, MoveLine):
         session.apply_record(entry.record)
@@ -310,6 +313,7 @@ def _replay(game: JournalGame | None, entry: Entry) -> JournalGame:
         game.session = _withdrawn(session, entry.plies)
     else:
         _end(session, entry)
+        game.end = entry
         game.lever_s = entry.lever_s
     return game
 
