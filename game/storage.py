@@ -40,10 +40,12 @@ class GameArchive:
     """PGN files of finished and running games in ``folder``, one per game id."""
 
     def __init__(self, folder: Path, *, meta: PgnMeta | None = None,
-                 checkpoint: Checkpoint = _no_checkpoint) -> None:
+                 checkpoint: Checkpoint = _no_checkpoint,
+                 clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
         self.folder = folder
         self.meta = meta or PgnMeta()
         self.checkpoint = checkpoint
+        self._clock = clock
         self._executor = concurrent.futures.ThreadPoolExecutor(
             max_workers=1, thread_name_prefix="archive")
         self._lock = threading.Lock()
@@ -79,7 +81,7 @@ class GameArchive:
             names = self._index()
             name = names.get(game_id)
             if name is None:
-                name = f"{dt.datetime.now().strftime('%Y-%m-%d-%H%M%S')}-{game_id}.pgn"
+                name = f"{self._clock().strftime('%Y-%m-%d-%H%M%S')}-{game_id}.pgn"
                 names[game_id] = name
             return self.folder / name
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 
@@ -31,8 +32,22 @@ def no_crash(name: str) -> None:
     pass
 
 
+class Ticking:
+    """A clock that moves a minute on every reading: a file named twice would get two names."""
+
+    def __init__(self) -> None:
+        self.now = dt.datetime(2025, 5, 1, 10, 0)
+
+    def __call__(self) -> dt.datetime:
+        self.now += dt.timedelta(minutes=1)
+        return self.now
+
+
+TICKING = Ticking()
+
+
 def make_store(tmp_path: Path, checkpoint: Checkpoint = no_crash) -> JournalStore:
-    archive = GameArchive(tmp_path / "games", checkpoint=checkpoint)
+    archive = GameArchive(tmp_path / "games", checkpoint=checkpoint, clock=TICKING)
     return JournalStore(tmp_path / "journal", archive, checkpoint=checkpoint)
 
 
