@@ -72,6 +72,8 @@ from game.storage import Checkpoint, GameArchive, sync_folder, write_whole
 log = logging.getLogger(__name__)
 
 SUFFIX = ".journal"
+_BINARY = getattr(os, "O_BINARY", 0)
+"""Windows would otherwise write "\\r\\n" for "\\n"."""
 SLOW_FLUSH_S = 0.5
 """A flush slower than this eats into the time the Turk's hand takes to show a move."""
 
@@ -337,10 +339,10 @@ class GameJournal:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if whole:
             write_whole(self.path, text)
-            self._handle = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+            self._handle = os.open(self.path, os.O_WRONLY | os.O_APPEND | _BINARY)
             return
-        self._handle = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND,
-                               0o644)
+        self._handle = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+                               | _BINARY, 0o644)
         self._write(text)
         if self._handle is not None:
             self.store.submit(functools.partial(sync_folder, self.path.parent))

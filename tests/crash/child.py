@@ -47,9 +47,9 @@ from tests.kiosk.helpers import touch_to_start
 
 FRAME_S = 4 * STEP_S
 """Game time per frame: four logic steps."""
-SPEED = 3.0
-"""Game seconds per real second at most: a walk-away's idle reset comes three times as soon,
-while the engine, which thinks in real time, still gets its time."""
+SPEED = 5.0
+"""Game seconds per real second at most: a walk-away's idle reset and the time cap come five
+times as soon, while the engine, which thinks in real time, still gets its time."""
 SIZE = (960, 540)
 
 
@@ -189,7 +189,7 @@ def settings_for(data_dir: Path, policy: str) -> Settings:
     return Settings(data_dir=data_dir, window_size=SIZE, fullscreen=False, kiosk=True,
                     pacing=False, level=1, engine="builtin", mute=True, show=False,
                     greeting=False, idle_s=15, still_there_s=20, leave_reveal_s=15,
-                    time_cap_min=2, resume=policy)
+                    time_cap_min=1, resume=policy)
 
 
 def main(argv: list[str] | None = None) -> int:

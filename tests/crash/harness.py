@@ -50,8 +50,9 @@ ABANDON_EVERY = 4
 YOUNG = 0.15
 """The share of lives killed while they start (within ``YOUNG_S`` of being started)."""
 YOUNG_S = 0.5
-LIFE_S = 12.0
-"""The other lives are killed at a random moment up to this long after they are ready."""
+LIFE_S = (12.0, 30.0)
+"""The other lives are killed at a random moment up to the first of these after they are ready
+— one in four up to the second, long enough for a walk-away's idle reset or the time cap."""
 _AUTHOR = re.compile(r"\bauthor: ([a-z_]+)\b")
 Move = tuple[int, str, str]
 """(ply, uci, author) as the child reports it."""
@@ -288,7 +289,7 @@ class Harness:
                           f"{self.ledger.counts['moves shown']} moves shown, "
                           f"{len(self.ledger.ended)} games ended so far", flush=True)
             else:
-                time.sleep(self.rng.uniform(0.0, LIFE_S))
+                time.sleep(self.rng.uniform(0.0, LIFE_S[self.rng.random() < 0.25]))
                 self.kill(run, counted=True)
                 run = None
             journal = journal_snapshot(self.data_dir / "journal")
