@@ -3,7 +3,8 @@
 Owns: ``App`` — the window (resizable, or fullscreen for kiosks), the fixed-step loop
 (``step`` runs one frame: drain input, run 60 Hz updates, draw interpolated, flip), the scene
 stack, and the factories that build a match (session + source of the Turk's moves + pacing)
-for each new game. The only place where the parts meet.
+for each new game, each with its journal (``game.journal_store``; the game a crash or a power
+cut interrupted is resumed through ``resume_visit``). The only place where the parts meet.
 """
 
 from __future__ import annotations
