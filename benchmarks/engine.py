@@ -5,14 +5,16 @@ Runs the built-in engine as a UCI process (as the game does) and prints:
 * nodes per second and depth reached in one second on a set of middlegame positions
   (medians);
 * how fast ``stop`` is answered during an infinite search (median and worst, in ms);
-* with ``--levels``: for each level, the share of ``tests/data/tactics.epd`` it solves —
-  split into the positions whose answer simply takes free material (an undefended piece, or
-  a piece worth more than the taker: weak levels should find these) and the tactics proper
-  (quiet moves, checks, even exchanges: weak levels should mostly miss them) — and the share
-  of ``tests/data/human.jsonl`` (recapture / save the queen or rook) it gets right;
+* with ``--levels`` (or ``--level N``, repeatable): for each level, the share of
+  ``tests/data/tactics.epd`` it solves — split by the label each position got when it was
+  made (``kind``: ``tools/make_tactics.py`` labels a best move "free" when it wins material by
+  its own static exchange evaluation and Stockfish's line keeps it, apart from any rule of
+  the engine's): free material (weak levels should find these) and tactics proper (quiet
+  moves, checks, sacrifices, even exchanges: weak levels should mostly miss them) — and the
+  share of ``tests/data/human.jsonl`` (recapture / save the queen or rook) it gets right;
 * last line, exactly: ``nps=X depth_at_1s=X tactics_solved=N/M`` (level 8, 1 s a move).
 
-Usage: python benchmarks/engine.py [--levels] [--movetime 1.0] [--limit N]
+Usage: python benchmarks/engine.py [--levels | --level N ...] [--movetime 1.0] [--limit N]
 """
 
 from __future__ import annotations
@@ -30,10 +32,6 @@ import chess
 import chess.engine
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from game.engine.skill import takes_free_material  # noqa: E402
-
 DATA = ROOT / "tests" / "data"
 COMMAND = [sys.executable, "-m", "game.engine"]
 
@@ -94,17 +92,24 @@ def stop_latency(trials: int, rng: random.Random) -> list[float]:
 
 
 def read_tactics(limit: int | None) -> list[tuple[chess.Board, set[chess.Move], bool]]:
-    """The tactical test set: (position, best moves, whether the best move just takes free
-    material)."""
+    """The tactical test set: (position, best moves, whether the best move simply wins
+    material, as labelled when the set was made).
+
+    :raises SystemExit: if a position has no label (made before labels existed).
+    """
     found = []
-    for line in (DATA / "tactics.epd").read_text(encoding="utf-8").splitlines():
+    path = DATA / "tactics.epd"
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         board, ops = chess.Board.from_epd(line)
         best = ops.get("bm", [])
         moves = list(best) if isinstance(best, list) else []
-        free = bool(moves) and takes_free_material(board, moves[0])
-        found.append((board, set(moves), free))
+        kind = ops.get("kind")
+        if kind not in ("free", "tactic"):
+            raise SystemExit(f"{path}:{number}: no kind \"free\"/\"tactic\" label; label the "
+                             "file with: python tools/make_tactics.py --relabel (needs Stockfish)")
+        found.append((board, set(moves), kind == "free"))
     return found[:limit]
 
 
@@ -114,19 +119,22 @@ def read_human(limit: int | None) -> list[dict[str, object]]:
     return [json.loads(line) for line in lines if line.strip()][:limit]
 
 
+def solved(engine: chess.engine.SimpleEngine, positions: list[tuple[
+        chess.Board, set[chess.Move], bool]], movetime: float) -> list[bool]:
+    """Whether the engine plays a best move, position by position."""
+    found = []
+    for board, best, _ in positions:
+        engine.protocol.send_line("ucinewgame")
+        found.append(engine.play(board, chess.engine.Limit(time=movetime)).move in best)
+    return found
+
+
 def solve_tactics(engine: chess.engine.SimpleEngine, positions: list[tuple[
         chess.Board, set[chess.Move], bool]], movetime: float) -> tuple[int, int]:
     """How many it solves: (free material taken, tactics proper)."""
-    free = tactics = 0
-    for board, best, is_free in positions:
-        engine.protocol.send_line("ucinewgame")
-        move = engine.play(board, chess.engine.Limit(time=movetime)).move
-        if move in best:
-            if is_free:
-                free += 1
-            else:
-                tactics += 1
-    return free, tactics
+    flags = solved(engine, positions, movetime)
+    free = sum(hit for hit, (_, _, is_free) in zip(flags, positions, strict=True) if is_free)
+    return free, sum(flags) - free
 
 
 def human_accuracy(engine: chess.engine.SimpleEngine, records: list[dict[str, object]],
@@ -145,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--movetime", type=float, default=1.0)
     parser.add_argument("--levels", action="store_true", help="also measure levels 1-7")
+    parser.add_argument("--level", type=int, action="append", default=[],
+                        help="measure this level (repeatable; level 8 also gives the speed)")
     parser.add_argument("--limit", type=int, default=None, help="use only N test positions")
     parser.add_argument("--stops", type=int, default=20)
     args = parser.parse_args(argv)
@@ -154,8 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     latencies = stop_latency(args.stops, rng)
     print(f"stop latency: median {statistics.median(latencies):.1f} ms, "
           f"worst {max(latencies):.1f} ms over {len(latencies)} stops")
-    levels = range(1, 9) if args.levels else range(8, 9)
-    solved_top = 0
+    levels = range(1, 9) if args.levels else sorted(set(args.level) | {8})
+    solved_top = nps = depth = 0
     for level in levels:
         engine = open_engine(level)
         try:
@@ -163,14 +173,13 @@ def main(argv: list[str] | None = None) -> int:
                 nps, depth = speed(engine, args.movetime)
                 print(f"speed: median {nps} nps, median depth {depth} in {args.movetime:g} s")
             free, proper = solve_tactics(engine, tactics, args.movetime)
-            solved = free + proper
             right = human_accuracy(engine, humans, args.movetime)
         finally:
             engine.quit()
-        solved_top = solved
+        solved_top = free + proper
         frees = sum(is_free for _, _, is_free in tactics)
-        print(f"level {level}: tactics {solved}/{len(tactics)} "
-              f"({100 * solved / max(1, len(tactics)):.0f}%: free material {free}/{frees}, "
+        print(f"level {level}: tactics {solved_top}/{len(tactics)} "
+              f"({100 * solved_top / max(1, len(tactics)):.0f}%: free material {free}/{frees}, "
               f"tactics proper {proper}/{len(tactics) - frees}), recapture/rescue "
               f"{right}/{len(humans)} ({100 * right / max(1, len(humans)):.0f}%)", flush=True)
     print(f"nps={nps} depth_at_1s={depth} tactics_solved={solved_top}/{len(tactics)}")

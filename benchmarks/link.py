@@ -40,10 +40,10 @@ from game.model.director import Director, DirectorSettings
 from game.model.pacing import Pacing
 from game.model.session import GameSession
 from game.net import protocol
-from game.net.client import OperatorClient, StateChanged
+from game.net.client import OperatorClient
 from game.net.link import OperatorLink
+from game.operator_host import OperatorHost
 from game.opponents.idle import IdleOpponent
-from game.ui.console.host import OperatorHost
 
 FRAME_S = 1 / 60
 MAX_GAME_PLIES = 80
@@ -60,11 +60,11 @@ def run_operator(host: str, port: int) -> None:
     pending: list[tuple[float, protocol.GameState]] = []
     while True:
         for event in client.poll():
-            if isinstance(event, StateChanged) and event.state.is_turk_to_move:
-                key = (event.state.game_id, event.state.ply)
+            if isinstance(event, protocol.GameState) and event.is_turk_to_move:
+                key = (event.game_id, event.ply)
                 if key not in answered:
                     answered.add(key)
-                    pending.append((time.monotonic() + rng.uniform(0.0, 0.040), event.state))
+                    pending.append((time.monotonic() + rng.uniform(0.0, 0.040), event))
         now = time.monotonic()
         for due, state in [item for item in pending if item[0] <= now]:
             pending.remove((due, state))
@@ -86,15 +86,13 @@ class Kiosk:
         self.games = 0
         self.match = self._new_match()
         self.applied: dict[tuple[str, int], float] = {}
-        self.spell = lambda text: None
-        self.observer = None
-        host.attach(self)  # the host follows ``self.match`` like a play screen's
 
     def _new_match(self) -> Match:
         self.games += 1
         session = GameSession(visitor_color=chess.WHITE, game_id=f"bench-{self.games}")
         match = Match(session, self.host.opponent_for(GameSetup("white", 3)),
                       pacing=Pacing.instant())
+        self.host.follow(match)  # as the app does for every match it builds
         match.start()
         return match
 

@@ -27,6 +27,7 @@ from game.journal_store import JournalStore, ResumedGame
 from game.match import GameSetup, Match
 from game.model.pacing import Pacing
 from game.model.session import GameSession
+from game.operator_host import OperatorHost
 from game.opponents.base import Opponent
 from game.opponents.engine import EngineOpponent, resolve_engine
 from game.reveal_store import RevealStore
@@ -36,7 +37,6 @@ from game.ui.assets import Assets
 from game.ui.input import InputTranslator
 from game.ui.intents import Command, CommandIssued, Intent, QuitRequested, WindowResized
 from game.ui.loop import STEP_S, FixedStep
-from game.ui.reveal.flow import RevealFlow, RevealTexts
 from game.ui.scene import SceneStack
 from game.ui.scenes.exhibition import ExhibitionScene
 from game.ui.scenes.game_over import GameOverScene
@@ -45,6 +45,7 @@ from game.ui.scenes.knights_tour import KnightsTourScene
 from game.ui.scenes.new_game import NewGameScene
 from game.ui.scenes.play import PlayOptions, PlayScene
 from game.ui.scenes.promotion import PromotionScene
+from game.ui.scenes.reveal_flow import RevealFlow, RevealTexts
 from game.ui.services import Services
 from game.ui.sound import SoundBank
 from game.ui.stage_view import StageView
@@ -58,8 +59,8 @@ POINTER_HIDE_S = 3.0
 
 
 class Companion(Protocol):
-    """Something that runs in the app's loop beside the visitor's screen: the kiosk's side of
-    a hidden-operator session, or the operator's console in a second window."""
+    """Something that runs in the app's loop beside the visitor's screen: the operator's
+    console in a second window, or a scripted visitor."""
 
     def attach(self, play: PlayScene) -> None:
         """A play screen was shown (follow its game)."""
@@ -98,11 +99,16 @@ class App:
     """The game in one window."""
 
     def __init__(self, launch: Launch, *, opponent_factory: OpponentFactory | None = None,
-                 rng: random.Random | None = None) -> None:
+                 host: OperatorHost | None = None, rng: random.Random | None = None) -> None:
         self.launch = launch
         self.settings = launch.settings
         self._rng = rng or random.Random()
-        self.opponent_factory = opponent_factory or self._engine_opponent
+        self.host = host
+        """The kiosk's side of a hidden-operator session: it makes the Turk's opponent for
+        every game, follows the match, and hears the visitor's hand and spells on the
+        letter board through the play screen."""
+        self.opponent_factory = opponent_factory or (
+            host.opponent_for if host is not None else self._engine_opponent)
         pygame.init()
         pygame.display.set_caption(launch.title)
         self.kiosk = self.settings.kiosk
@@ -167,6 +173,8 @@ class App:
             match.restore(resumed.crew, resumed.lever_s)
         match.journal = self.journal.open(match, setup,
                                           started=resumed.started if resumed else "")
+        if self.host is not None:
+            self.host.follow(match)
         return match
 
     def resume_visit(self) -> tuple[PlayScene, GameSetup] | None:
@@ -212,6 +220,9 @@ class App:
         play.set_overlays(game_over=self._open_game_over, promotion=self._open_promotion,
                           new_game=self._open_new_game)
         self.stack.replace(play)
+        if self.host is not None:
+            play.observer = self.host
+            self.host.letter_board = play.spell
         for companion in self.companions:
             companion.attach(play)
         return play
@@ -291,6 +302,8 @@ class App:
 
     def step(self, frame_s: float) -> None:
         """One frame: input, fixed updates, drawing. Tests call this with a fixed ``frame_s``."""
+        if pygame.display.get_surface() is not self.screen:
+            self._resized()  # the display changed under us (a mode switch without an event)
         for intent in self._intents():
             command = intent.command if isinstance(intent, CommandIssued) else None
             if isinstance(intent, WindowResized):
@@ -308,6 +321,8 @@ class App:
         self._hide_a_still_pointer(frame_s)
         steps, alpha = self.loop.advance(frame_s)
         for _ in range(steps):
+            if self.host is not None:
+                self.host.update(STEP_S)
             for companion in self.companions:
                 companion.update(STEP_S)
             self.stack.update(STEP_S)
@@ -364,6 +379,8 @@ class App:
             self.stack.pop()
         for companion in self.companions:
             companion.close()
+        if self.host is not None:
+            self.host.close()
         self.journal.close()
         self.archive.close()
         self.reveal_store.close()

@@ -18,16 +18,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game import __version__
-from game.config import LANGUAGES, Settings, SettingsError, load_settings
+from game.config import (
+    LANGUAGES,
+    Settings,
+    SettingsError,
+    load_settings,
+    platform_config_file,
+)
 from game.net.wire import DEFAULT_PORT, PAIRING_CODE_ENV
 
 if TYPE_CHECKING:
     from game.app import App
+    from game.crowd.platform import CrowdSettings
     from game.model.session import GameSession
 
 log = logging.getLogger("game")
 
-SUBCOMMANDS = ("play", "kiosk", "engine", "screenshot", "host", "operator", "duo")
+SUBCOMMANDS = ("play", "kiosk", "engine", "screenshot", "host", "operator", "duo", "classroom")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -74,7 +81,11 @@ def _add_session_options(parser: argparse.ArgumentParser, *, port_help: str) -> 
     _add_game_options(parser)
     parser.add_argument("--port", type=int, help=port_help)
     parser.add_argument("--pairing-code", help=f"the one-time code (default: ${PAIRING_CODE_ENV}"
-                        ", or a new one, written to the log)")
+                        ", or a new one, written to the log); a code staff set is never "
+                        "logged")
+    parser.add_argument("--pairing-code-file", type=Path, metavar="PATH",
+                        help="keep the pairing code in this file, readable by its owner only, "
+                        "instead of writing it to the log")
     parser.add_argument("--hybrid", action="store_true", default=None,
                         help="the operator also sees the engine's three best moves")
 
@@ -94,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_session_options(host, port_help="the port to listen on (default 1770)")
     host.add_argument("--listen", metavar="ADDRESS",
                       help="the address to listen on (default 127.0.0.1: this computer only)")
+    host.add_argument("--visitor-engine", type=int, choices=range(1, 9), metavar="LEVEL",
+                      help="no visitor: the built-in engine at LEVEL (1-8) plays the visitor's "
+                      "side, tapping its moves in (to test an operator client headless)")
 
     kiosk = commands.add_parser("kiosk", help="an unattended exhibit: fullscreen and locked, "
                                 "with the attract loop, idle reset and the staff menu")
@@ -104,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the address to listen on for the operator (default 127.0.0.1)")
     kiosk.add_argument("--print-systemd-unit", action="store_true",
                        help="print a systemd user unit that keeps the kiosk running, and exit")
+    kiosk.add_argument("--set-pin", action="store_true",
+                       help="ask for the staff PIN (twice, not shown) and keep its salted hash "
+                       "in the settings file, then exit")
 
     operator = commands.add_parser("operator", help="the hidden operator's console")
     operator.add_argument("kiosk", metavar="HOST[:PORT]", type=_kiosk_address,
@@ -124,6 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="put the console full-screen on display N (0 is the first)")
     duo.add_argument("--name", help="the operator's name (otherwise the console asks)")
 
+    _add_classroom_parser(commands)
+
     commands.add_parser("engine", help="run the built-in engine as a UCI program (stdin/stdout)")
 
     shot = commands.add_parser("screenshot", help="render a scene to a PNG, headless")
@@ -136,6 +155,30 @@ def build_parser() -> argparse.ArgumentParser:
                       help="the visitor's colour (the board turns to face it)")
     shot.add_argument("out", type=Path, help="the PNG file to write")
     return parser
+
+
+def _add_classroom_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    room = commands.add_parser("classroom", help="a class plays the Turk from their phones: "
+                               "the game on the projector, the worker page on the network")
+    _add_game_options(room)
+    room.add_argument("--listen", metavar="ADDRESS", default="127.0.0.1",
+                      help="the address to serve the worker page on (default 127.0.0.1: this "
+                      "computer only; give the computer's address on the class network)")
+    room.add_argument("--port", type=int, default=8770, help="the web port (default 8770)")
+    room.add_argument("--demo", action="store_true",
+                      help="the engine plays the visitor's side (nobody at the screen)")
+    room.add_argument("--tasks", default="propose", metavar="KINDS",
+                      help="kinds of task, comma-separated: propose, rate, label "
+                      "(default propose)")
+    room.add_argument("--rule", choices=("plurality", "first", "weighted"),
+                      default="plurality", help="how answers are aggregated")
+    room.add_argument("--time", type=float, default=20.0, metavar="SECONDS",
+                      help="time per task (5-120 s, default 20)")
+    room.add_argument("--reward", type=int, default=10, help="points per accepted answer")
+    room.add_argument("--fee", type=int, default=20, metavar="PERCENT",
+                      help="the platform's fee (default 20 %%)")
+    room.add_argument("--hide-names", action="store_true",
+                      help="show every worker as 'worker N', never their pseudonym")
 
 
 def _settings_for_play(args: argparse.Namespace) -> Settings:
@@ -190,7 +233,24 @@ def _prepare(args: argparse.Namespace) -> tuple[Settings, GameSession | None] | 
         print(f"turk: {exc}", file=sys.stderr)
         return 2
     _setup_logging(settings.data_dir)
+    if getattr(args, "pin_adopted", False):
+        log.warning("%s: the staff PIN written there in plain text was replaced by its salted "
+                    "hash ([kiosk] pin_hash)", args.settings or platform_config_file())
+    if settings.kiosk:
+        _log_staff_access(settings)
     return settings, session
+
+
+def _log_staff_access(settings: Settings) -> None:
+    from game.model.pin import PinStatus, pin_status
+
+    status = pin_status(settings.pin_hash)
+    if status is PinStatus.SET:
+        log.info("kiosk: staff open their menu with five taps in the top-left corner and the PIN")
+    else:
+        log.warning("kiosk: %s, so this kiosk has no staff menu; set a PIN with "
+                    "`turk kiosk --set-pin`", "no staff PIN is set" if status is
+                    PinStatus.NOT_SET else "the staff PIN's hash ([kiosk] pin_hash) is damaged")
 
 
 def _play(args: argparse.Namespace) -> int:
@@ -210,16 +270,17 @@ def _run(app: App) -> int:
         app.close()
 
 
-def _pairing_code(given: str | None) -> str:
-    """The session's code: given, from the environment, or new.
+def _pairing_code(given: str | None) -> tuple[str, bool]:
+    """The session's code — given, from the environment, or new — and whether staff chose it.
 
     :raises ValueError: for a malformed code.
     """
     from game.net.protocol import new_pairing_code, normalize_pairing_code
 
-    code = given or os.environ.get(PAIRING_CODE_ENV) or new_pairing_code()
+    chosen = given or os.environ.get(PAIRING_CODE_ENV)
+    code = chosen or new_pairing_code()
     normalize_pairing_code(code)
-    return code
+    return code, bool(chosen)
 
 
 def session_settings(settings: Settings, args: argparse.Namespace, *, duo: bool) -> Settings:
@@ -242,23 +303,28 @@ def _host(args: argparse.Namespace, *, duo: bool = False) -> int:
     settings, session = prepared
     settings = session_settings(settings, args, duo=duo)
     from game.net.link import LinkError
+    from game.operator_host import host_from_settings
     from game.opponents.engine import resolve_engine
-    from game.ui.console.host import host_from_settings
 
     try:
-        code = _pairing_code(args.pairing_code)
+        code, chosen = _pairing_code(args.pairing_code)
         host = host_from_settings(
             settings, pairing_code=code, engine=resolve_engine(settings.engine),
             listen="127.0.0.1" if duo else None,
-            port=args.port if args.port is not None else (0 if duo else None))
+            port=args.port if args.port is not None else (0 if duo else None),
+            code_file=args.pairing_code_file, code_chosen_by_staff=chosen)
         host.start()
     except (ValueError, LinkError) as exc:
         print(f"turk: {exc}", file=sys.stderr)
         return 2
     from game.app import App, Launch
 
-    app = App(Launch(settings, session), opponent_factory=host.opponent_for)
-    app.companions.append(host)
+    app = App(Launch(settings, session), host=host)
+    visitor_level = getattr(args, "visitor_engine", None)
+    if visitor_level is not None:
+        from game.ui.scripted_visitor import engine_visitor
+
+        app.companions.append(engine_visitor(resolve_engine("builtin"), visitor_level))
     if duo:
         from game.ui.console.window import ConsoleOptions, open_console_window
 
@@ -276,6 +342,8 @@ def _host(args: argparse.Namespace, *, duo: bool = False) -> int:
 
 def _kiosk(args: argparse.Namespace) -> int:
     """`turk kiosk`: the game as an unattended exhibit (solo, or with a hidden operator)."""
+    if args.set_pin:
+        return _set_pin(args.settings or platform_config_file())
     settings = _settings_for_play(args)
     if args.print_systemd_unit:
         from game.watchdog import systemd_unit
@@ -288,12 +356,89 @@ def _kiosk(args: argparse.Namespace) -> int:
     return _play(args)
 
 
+def _set_pin(path: Path) -> int:
+    """`turk kiosk --set-pin`: the PIN asked twice without echo; only its hash is written."""
+    import getpass
+
+    from game.model.pin import check_pin
+    from game.settings_file import SettingsFile
+
+    pin = getpass.getpass("New staff PIN (4 to 12 digits): ").strip()
+    problem = check_pin(pin)
+    if problem is not None:
+        print(f"turk: {problem}; the PIN was not changed", file=sys.stderr)
+        return 2
+    if getpass.getpass("The same PIN again: ").strip() != pin:
+        print("turk: the two PINs differ; the PIN was not changed", file=sys.stderr)
+        return 2
+    SettingsFile(path).set_pin(pin)  # a SettingsError reaches main(): one line, exit 2
+    print(f"turk: the staff PIN is set (only its salted hash is kept, in {path})")
+    return 0
+
+
+def _adopt_plain_pin(path: Path | None) -> bool:
+    """A `pin = "…"` staff wrote by hand in [kiosk] becomes its hash before anything reads
+    the file (logged once logging is set up; the PIN itself never is)."""
+    from game.settings_file import SettingsFile
+
+    return SettingsFile(path or platform_config_file()).adopt_plain_pin()
+
+
 def _own_command() -> str:
     """How this very program is started again (the installed ``turk`` or ``python -m game``)."""
     script = Path(sys.argv[0]).resolve()
     if script.name == "turk" and script.is_file():
         return str(script)
     return f"{sys.executable} -m game"
+
+
+def _crowd_settings(args: argparse.Namespace) -> CrowdSettings:
+    """The platform's settings from the command line.
+
+    :raises ValueError: with the reason, for an unknown kind or a value out of range.
+    """
+    from game.crowd.aggregate import Rule
+    from game.crowd.platform import CrowdSettings
+    from game.crowd.tasks import TaskKind
+
+    names = [part.strip() for part in args.tasks.split(",") if part.strip()]
+    try:
+        kinds = frozenset(TaskKind(name) for name in names)
+    except ValueError:
+        raise ValueError(f"--tasks {args.tasks!r}: the kinds are propose, rate and label") \
+            from None
+    return CrowdSettings(kinds=kinds, rule=Rule(args.rule), window_s=args.time,
+                         reward=args.reward, fee_percent=args.fee,
+                         names_hidden=args.hide_names)
+
+
+def _classroom(args: argparse.Namespace) -> int:
+    """`turk classroom`: the Turk on the projector, its moves made by a class of workers."""
+    prepared = _prepare(args)
+    if isinstance(prepared, int):
+        return prepared
+    settings, session = prepared
+    # A crowd's move taken back would take its work back behind its back, as in duo play.
+    settings = settings.replace(takeback=False)
+    from game.classroom import classroom_from_settings
+    from game.opponents.engine import resolve_engine
+    from game.web.server import WebError
+
+    try:
+        engine = resolve_engine(settings.engine)
+        host = classroom_from_settings(settings, crowd=_crowd_settings(args), engine=engine,
+                                       listen=args.listen, port=args.port)
+        host.start()
+    except (ValueError, OSError, WebError) as exc:
+        print(f"turk classroom: {exc}", file=sys.stderr)
+        return 2
+    print(f"turk classroom: the class joins at {host.url}", file=sys.stderr)
+    from game.app import Launch
+    from game.classroom_app import ClassroomApp
+
+    app = ClassroomApp(Launch(settings, session, title="The Mechanical Turk — classroom"),
+                       host, demo_engine=engine if args.demo else None)
+    return _run(app)
 
 
 def _operator(args: argparse.Namespace) -> int:
@@ -331,9 +476,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(arguments)
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
+        adopted = (args.command in ("play", "kiosk", "host", "duo")
+                   and not getattr(args, "set_pin", False) and _adopt_plain_pin(args.settings))
         if args.command == "play" and load_settings(args.settings).kiosk:
             # `[kiosk] enabled = true` in the settings file makes plain `turk` the exhibit.
             args = build_parser().parse_args(["kiosk", *arguments[1:]])
+        args.pin_adopted = adopted
         if args.command == "engine":
             from game.engine.uci import main as engine_main
 
@@ -346,6 +494,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _kiosk(args)
         if args.command == "operator":
             return _operator(args)
+        if args.command == "classroom":
+            return _classroom(args)
         return _play(args)
     except SettingsError as exc:
         print(f"turk: {exc}", file=sys.stderr)

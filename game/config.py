@@ -93,6 +93,15 @@ class Settings:
     """How long the Turk waits for a silent or absent operator before the engine moves."""
     hybrid: bool = False
     """Whether the operator sees the engine's three best moves."""
+    operator_heartbeat_s: float = 2.0
+    """The link sends something at least this often (the protocol's ``heartbeat_s``)."""
+    operator_timeout_s: float = 6.0
+    """The link drops a connection silent this long, or not authenticated by then."""
+    operator_wrong_codes: int = 5
+    """Wrong pairing codes from one address, within ``operator_wrong_codes_window_s``, after
+    which that address is refused for ``operator_refuse_for_s``."""
+    operator_wrong_codes_window_s: float = 60.0
+    operator_refuse_for_s: float = 120.0
     # [kiosk]
     kiosk: bool = False
     """Fullscreen and locked, with the attract loop, idle reset and staff menu."""
@@ -253,6 +262,12 @@ _SPECS = (
     _Spec("operator", "port", "operator_port", _int_range(1, 65535)),
     _Spec("operator", "standin_after_s", "standin_after_s", _seconds(1, 3600), float),
     _Spec("operator", "hybrid", "hybrid", _boolean),
+    _Spec("operator", "heartbeat_s", "operator_heartbeat_s", _seconds(0.5, 60), float),
+    _Spec("operator", "timeout_s", "operator_timeout_s", _seconds(1.5, 600), float),
+    _Spec("operator", "wrong_codes", "operator_wrong_codes", _int_range(1, 100)),
+    _Spec("operator", "wrong_codes_window_s", "operator_wrong_codes_window_s",
+          _seconds(1, 3600), float),
+    _Spec("operator", "refuse_for_s", "operator_refuse_for_s", _seconds(1, 86400), float),
     _Spec("kiosk", "enabled", "kiosk", _boolean),
     _Spec("kiosk", "mode", "kiosk_mode", _choice(*KIOSK_MODES)),
     _Spec("kiosk", "pin_hash", "pin_hash", _pin_hash),
@@ -318,7 +333,14 @@ def parse_settings(text: str, *, source: str = "<settings>",
             if problem:
                 raise SettingsError(f"{source}:{line}: {key} {problem}")
             changes[spec.field] = spec.convert(value)
-    return dataclasses.replace(base or Settings(), **changes)
+    settings = dataclasses.replace(base or Settings(), **changes)
+    if settings.operator_heartbeat_s > settings.operator_timeout_s / 2:
+        line = _line_of(text, "operator", "heartbeat_s")
+        raise SettingsError(
+            f"{source}:{line}: [operator] heartbeat_s ({settings.operator_heartbeat_s:g}) must "
+            f"be at most half of timeout_s ({settings.operator_timeout_s:g}), so that a quiet "
+            "link is never taken for a dead one")
+    return settings
 
 
 def load_settings(path: Path | None, *, required: bool = False) -> Settings:

@@ -66,6 +66,7 @@ from game.model.journal import (
     read_journal,
 )
 from game.model.records import MoveRecord
+from game.model.reveal import TurkMode
 from game.model.session import GameSession
 from game.storage import Checkpoint, GameArchive, sync_folder, write_whole
 
@@ -237,7 +238,7 @@ class JournalStore:
             return None
         header = kept.header
         log.info("journal: resuming game %s at move %d", header.game_id, kept.session.ply)
-        crew = Crew(mode=kept.crew.mode, operator_name=kept.crew.operator_name,
+        crew = Crew(mode=TurkMode(kept.crew.mode), operator_name=kept.crew.operator_name,
                     engine_name=kept.crew.engine_name, engine_author=kept.crew.engine_author)
         setup = GameSetup(header.color, header.level, header.start_fen, header.headers)
         return ResumedGame(kept.session, crew, kept.lever_s, setup, header.started)

@@ -2,7 +2,8 @@
 
 Owns: ``Match`` — the asynchronous edge of the model. The visitor's moves are applied at once;
 the Turk's are requested from the opponent with a snapshot, polled every update, checked
-(game id, ply, legality), held back until the planned thinking time has passed, then applied.
+(game id, ply), held back until the planned thinking time has passed, then applied — the session
+checks its legality then, and an illegal reply fails the opponent.
 Everything that happens comes out as events (frozen dataclasses) for the scenes to show.
 Time comes in through ``update(dt)``; nothing here reads a clock or blocks.
 
@@ -25,6 +26,7 @@ import chess
 
 from game.model.pacing import Pacing, planned_think_s
 from game.model.records import MoveAuthor, MoveRecord
+from game.model.reveal import TurkMode
 from game.model.session import DrawClaim, Ending, GameError, GameSession, Position
 from game.opponents.base import MoveReply, MoveRequest, Opponent, OpponentError
 
@@ -48,8 +50,8 @@ class GameSetup:
 class Crew:
     """Who plays the Turk in this game — sealed: only the reveal may show it."""
 
-    mode: str = "engine"
-    """``"engine"``, ``"operator"`` or ``"hybrid"`` (an operator with engine hints)."""
+    mode: TurkMode = TurkMode.ENGINE
+    """The engine, an operator, or an operator with engine hints (``HYBRID``)."""
     operator_name: str = ""
     """The name the operator asked to be credited with (empty when no operator)."""
     engine_name: str = ""
@@ -330,8 +332,15 @@ class Match:
         if reply is not None and self._now >= pending.asked_at + self._hold_s(reply, pending):
             self._pending = None
             events.append(TurkThinking(False))
-            events += self._apply(reply.move, reply.author, by_visitor=False, detail=reply.detail,
-                                  think_s=self._now - pending.asked_at)
+            try:  # the model is where legality is checked (once)
+                events += self._apply(reply.move, reply.author, by_visitor=False, reply=reply,
+                                      think_s=self._now - pending.asked_at)
+            except chess.IllegalMoveError:
+                message = (f"{self.opponent.description} played the illegal move "
+                           f"{reply.move.uci()} at ply {reply.ply}")
+                log.error("the Turk's player failed: %s", message)
+                self._failed = True
+                events.append(OpponentFailed(message))
         return events
 
     def _ask(self) -> list[MatchEvent]:
@@ -342,15 +351,13 @@ class Match:
         return [TurkThinking(True)]
 
     def _accept(self, reply: MoveReply | None) -> MoveReply | None:
-        """The reply if it answers the current question with a legal move, else ``None``."""
+        """The reply if it answers the current question, else ``None`` (its legality is the
+        session's to check when it is played)."""
         if reply is None:
             return None
         if reply.game_id != self.session.game_id or reply.ply != self.session.ply:
             log.info("dropped a stale reply for game %s ply %d", reply.game_id, reply.ply)
             return None
-        if not self.session.is_legal(reply.move):
-            raise OpponentError(f"{self.opponent.description} played the illegal move "
-                                f"{reply.move.uci()} at ply {reply.ply}")
         return reply
 
     def _hold_s(self, reply: MoveReply, pending: _Pending) -> float:
@@ -370,9 +377,13 @@ class Match:
         self._last_ticket = self.journal.ended(self.session, lever_s=self.operator_seconds)
 
     def _apply(self, move: chess.Move, author: MoveAuthor, *, by_visitor: bool,
-               detail: str = "", think_s: float = 0.0) -> list[MatchEvent]:
+               reply: MoveReply | None = None, think_s: float = 0.0) -> list[MatchEvent]:
         before = self.session.position
-        record = self.session.apply(move, author, detail=detail, think_s=think_s)
+        if reply is None:
+            record = self.session.apply(move, author, think_s=think_s)
+        else:
+            record = self.session.apply(move, author, detail=reply.detail, think_s=think_s,
+                                        engine_name=reply.engine_name, level=reply.level)
         self._last_ticket = self.journal.moved(record, lever_s=self.operator_seconds)
         if self.on_record is not None:
             self.on_record(record)

@@ -10,7 +10,9 @@ started, and the data directory is a scratch folder, so no shot touches the real
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import random
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ import chess
 import pygame
 
 from game.app import App, Launch
+from game.classroom_showcase import CROWD_SCENES, take_crowd_screenshot
 from game.config import Settings
 from game.model.records import MoveAuthor
 from game.model.reveal import Guess
@@ -27,10 +30,13 @@ from game.model.session import GameSession
 from game.opponents.base import MoveReply, MoveRequest
 from game.opponents.idle import IdleOpponent
 from game.opponents.scripted import ScriptedOpponent
+from game.ui.attract.scene import AttractScene
 from game.ui.console.showcase import CONSOLE_SCENES, take_console_screenshot
-from game.ui.reveal.demo import MODES, demo_match, open_reveal, seed_store, show_page
 from game.ui.scenes.exhibition import ExhibitionScene
 from game.ui.scenes.play import PlayScene
+from game.ui.scenes.reveal_demo import MODES, demo_match, open_reveal, seed_store, show_page
+from game.ui.staff.demo import StaffDemo
+from game.ui.staff.menu import StaffPage
 
 log = logging.getLogger(__name__)
 
@@ -193,6 +199,26 @@ def recipe_knights_tour(app: App, shot: Shot) -> None:
         tour.update(1 / 60)
 
 
+def attract_recipe(act: str, seconds: float) -> Recipe:
+    """The kiosk's attract loop ``seconds`` into ``act``, its invitation in the shot's
+    language (the kiosk's own)."""
+    def recipe(app: App, shot: Shot) -> None:
+        others = [code for code in app.settings.languages if code != shot.language]
+        scene = AttractScene(app.services, languages=[shot.language, *others],
+                             on_start=lambda code: None, captions_enabled=app.settings.captions,
+                             rng=random.Random(1770))
+        app.stack.replace(scene)
+        scene.start_act(act)
+        for _ in range(round(seconds * 60)):
+            scene.update(1 / 60)
+        if scene.act is None or scene.act.key != act:
+            raise ScreenshotError(f"the attract loop could not perform {act!r} (see the log)")
+        scene.invitation.show(0)
+        for _ in range(40):  # the invitation settles in the kiosk's own language
+            scene.update(1 / 60)
+    return recipe
+
+
 def recipe_new_game(app: App, shot: Shot) -> None:
     play = _play(app, shot)
     play.press("new_game")
@@ -201,7 +227,9 @@ def recipe_new_game(app: App, shot: Shot) -> None:
 DEMO_GUESSES = {"engine": Guess.PERSON, "operator": Guess.PERSON, "hybrid": Guess.MACHINE,
                  "standin": Guess.MACHINE}
 REVEAL_SCENES = ("ledger", "history-<page>",
-                 "reveal-<engine|operator|hybrid|standin>[-<page>][+<layer>|+sources]")
+                 "reveal-<engine|operator|hybrid|standin>[-<page>][+<layer>|+sources]",
+                 "reveal-<mode>-unnamed (the operator gave no name)",
+                 "reveal-<mode>-tally-one (the tally after this visitor's guess alone)")
 
 
 def recipe_guess(app: App, shot: Shot) -> None:
@@ -225,16 +253,79 @@ def reveal_recipe(name: str) -> Recipe | None:
     if suffix not in ("", "sources") and not suffix.isdigit():
         return None
 
+    unnamed = page == "unnamed"
+    alone = page == "tally-one"
+    page = {"unnamed": "0", "tally-one": "tally"}.get(page, page)
+
     def recipe(app: App, shot: Shot) -> None:
         _play(app, shot)
-        seed_store(app.reveal, mode)
-        reveal = open_reveal(app.reveal, demo_match(mode), DEMO_GUESSES[mode])
+        if not alone:
+            seed_store(app.reveal, mode)
+        match = demo_match(mode)
+        if unnamed:
+            match.crew = dataclasses.replace(match.crew, operator_name="")
+        reveal = open_reveal(app.reveal, match, DEMO_GUESSES[mode])
         try:
             show_page(reveal, page, layer=int(suffix) if suffix.isdigit() else 0,
                       sources=suffix == "sources")
         except ValueError as exc:
             raise ScreenshotError(str(exc)) from exc
     return recipe
+
+
+STAFF_PAGES = {"staff-menu": StaffPage.VISIT, "staff-stats": StaffPage.STATISTICS,
+               **{f"staff-{page.value}": page for page in StaffPage}}
+"""The staff menu's pages as scenes (``staff-menu`` is its first page)."""
+STAFF_SCENES = ("pin-pad", "pin-pad-locked", "pin-pad-unset", *STAFF_PAGES, "closed")
+
+
+def staff_recipe(name: str, scratch: Path) -> Recipe | None:
+    """The recipe for a staff scene, its files seeded in ``scratch``; ``None`` if not one."""
+    if name not in STAFF_SCENES:
+        return None
+
+    def recipe(app: App, shot: Shot) -> None:
+        demo = StaffDemo(scratch / "staff", pin="" if name == "pin-pad-unset" else "2468")
+        app.companions.append(_Closing(demo))
+        services = app.services
+        if name == "closed":
+            demo.closed(services).update(61.0)  # a minute into its slow drift
+        elif name in STAFF_PAGES:
+            demo.menu(services, STAFF_PAGES[name])
+        else:
+            if name == "pin-pad-locked":
+                demo.lock_pad()
+            pad = demo.pin_pad(services)
+            if name == "pin-pad":
+                for key in "246":
+                    center = pad.keys.button(key).rect
+                    assert center is not None
+                    _post_mouse(pygame.MOUSEBUTTONDOWN, center.center, button=1)
+                    _post_mouse(pygame.MOUSEBUTTONUP, center.center, button=1)
+                    app.step(1 / 60)
+    return recipe
+
+
+class _Closing:
+    """Closes a staff demo's files with the app (a companion that does nothing else)."""
+
+    def __init__(self, demo: StaffDemo) -> None:
+        self._demo = demo
+
+    def attach(self, play: PlayScene) -> None:
+        """Nothing to follow."""
+
+    def claim(self, events: list[pygame.event.Event]) -> list[pygame.event.Event]:
+        return events
+
+    def update(self, dt: float) -> None:
+        """Nothing to do."""
+
+    def frame(self, frame_s: float) -> None:
+        """Nothing to draw."""
+
+    def close(self) -> None:
+        self._demo.close()
 
 
 RECIPES: dict[str, Recipe] = {
@@ -251,6 +342,11 @@ RECIPES: dict[str, Recipe] = {
     "letter-board": recipe_letter_board,
     "show-door1": recipe_show_door_one,
     "knights-tour": recipe_knights_tour,
+    "attract": attract_recipe("replay:napoleon-1809", 71.0),
+    "attract-opening": attract_recipe("replay:allgaier", 16.0),
+    "attract-tour": attract_recipe("tour", 21.0),
+    "attract-show": attract_recipe("show", 19.0),
+    "attract-greeting": attract_recipe("greeting", 5.5),
 }
 
 
@@ -261,11 +357,16 @@ def take_screenshot(shot: Shot, out: Path, *, settings: Settings | None = None) 
     """
     if shot.scene in CONSOLE_SCENES:  # the hidden operator's console: a window of its own
         return take_console_screenshot(shot.scene, shot.size, shot.language, out)
-    recipe = RECIPES.get(shot.scene) or reveal_recipe(shot.scene)
-    if recipe is None:
-        scenes = ", ".join((*RECIPES, *REVEAL_SCENES, *CONSOLE_SCENES))
-        raise ScreenshotError(f"unknown scene {shot.scene!r}; scenes: {scenes}")
+    if shot.scene in CROWD_SCENES:  # the classroom: its own app, its own reveal
+        return take_crowd_screenshot(shot.scene, shot.size, shot.language, out)
     scratch = tempfile.TemporaryDirectory(prefix="turk-screenshot-")
+    recipe = (RECIPES.get(shot.scene) or reveal_recipe(shot.scene)
+              or staff_recipe(shot.scene, Path(scratch.name)))
+    if recipe is None:
+        scratch.cleanup()
+        scenes = ", ".join((*RECIPES, *REVEAL_SCENES, *STAFF_SCENES, *CONSOLE_SCENES,
+                            *CROWD_SCENES))
+        raise ScreenshotError(f"unknown scene {shot.scene!r}; scenes: {scenes}")
     base = settings or Settings(data_dir=Path(scratch.name))  # never touch the real tally
     settings = base.replace(window_size=shot.size, language=shot.language, color=shot.color,
                             fullscreen=False, pacing=False, greeting=False, mute=True,

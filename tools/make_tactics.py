@@ -8,7 +8,13 @@ Writes two files under tests/data/ (Stockfish is needed only here, to make them)
   move that holds). A one-ply Stockfish search (with an empty hash) must miss it, so
   taking a piece that simply hangs does not count: these need a search. Each line is EPD
   with ``bm`` (the move), ``id`` and a ``c0`` comment giving both scores and the depth at
-  which Stockfish first found the move.
+  which Stockfish first found the move, and a label made here, independently of the
+  engine's own rules: ``kind "free"`` when the move simply wins material — a capture that
+  wins at least a pawn by static exchange (``see``, in centipawns, computed below on
+  python-chess's legal moves, so pins and x-rays count) and that Stockfish's principal
+  variation keeps (at least a pawn up four plies later) — else ``kind "tactic"`` (quiet
+  moves, checks, sacrifices, even exchanges). ``--relabel`` labels an existing file again
+  without playing new games.
 * ``human.jsonl`` — positions where a human would simply recapture, or save an attacked
   queen or rook: the opponent's last move is known (so a program can be told the game),
   every move within 100 centipawns of the best (``good``) is a recapture / moves the
@@ -24,6 +30,7 @@ tactics arise. Stockfish (Debian package ``stockfish``) is used only by this scr
 
 Usage: python tools/make_tactics.py [--games 120] [--seed 1770] [--only tactics|human]
                                      [--fresh]
+       python tools/make_tactics.py --relabel
 
 Found positions are appended to the files at once, so a long run can be stopped and
 resumed (with another --seed, to play other games).
@@ -46,6 +53,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 VALUE = {chess.PAWN: 1, chess.KNIGHT: 3, chess.BISHOP: 3, chess.ROOK: 5, chess.QUEEN: 9,
          chess.KING: 100}
+CENTIPAWNS = {kind: 100 * value for kind, value in VALUE.items()}
+FREE_SEE_CP = 100
+"""A capture "simply wins material" when the exchange on its square wins at least a pawn..."""
+KEPT_PLIES = 4
+"""...and Stockfish's best line is still at least a pawn up this many plies after it (and
+after any exchange still going on then: see :func:`kept_cp`)."""
+LINE_PLIES_MAX = 12
 
 
 def stockfish() -> str:
@@ -114,8 +128,82 @@ def tactic(engine: chess.engine.SimpleEngine, probe: chess.engine.SimpleEngine,
         return None
     move = deep[0]["pv"][0]
     found = next((d for d in range(2, 13) if shallow_best(probe, board, d) == move), 13)
-    return (f"{board.epd()} bm {board.san(move)}; c0 \"sf16 best {best} second {second} "
-            f"found at depth {found}\";")
+    return labelled(engine, f"{board.epd()} bm {board.san(move)}; c0 \"sf16 best {best} "
+                            f"second {second} found at depth {found}\";")
+
+
+def _captured_cp(board: chess.Board, move: chess.Move) -> int:
+    if board.is_en_passant(move):
+        return CENTIPAWNS[chess.PAWN]
+    piece = board.piece_at(move.to_square)
+    return CENTIPAWNS[piece.piece_type] if piece is not None else 0
+
+
+def see(board: chess.Board, move: chess.Move) -> int:
+    """Centipawns that ``move`` wins once the exchange on its square is played out: each side
+    recaptures with its cheapest legal capture there, or stops when that would lose. 0 for a
+    move that takes nothing. Written for labelling, apart from the engine's own exchange code."""
+    if not board.is_capture(move):
+        return 0
+    gained = _captured_cp(board, move)
+    after = board.copy(stack=False)
+    after.push(move)
+    return gained - _best_recapture(after, move.to_square)
+
+
+def _best_recapture(board: chess.Board, square: chess.Square) -> int:
+    """What the side to move wins by recapturing on ``square`` (0 if it had better not)."""
+    captures = [m for m in board.legal_moves if m.to_square == square and board.is_capture(m)]
+    if not captures:
+        return 0
+    cheapest = min(captures, key=lambda m: VALUE[board.piece_type_at(m.from_square)
+                                                 or chess.PAWN])
+    gained = _captured_cp(board, cheapest)
+    after = board.copy(stack=False)
+    after.push(cheapest)
+    return max(0, gained - _best_recapture(after, square))
+
+
+def material_cp(board: chess.Board, color: chess.Color) -> int:
+    """``color``'s material minus the other side's, in centipawns (kings not counted)."""
+    return sum((1 if piece.color == color else -1) * CENTIPAWNS[piece.piece_type]
+               for piece in board.piece_map().values() if piece.piece_type != chess.KING)
+
+
+def label(judge: chess.engine.SimpleEngine, board: chess.Board,
+          move: chess.Move) -> tuple[str, int, int]:
+    """(``"free"`` or ``"tactic"``, the move's exchange value, material kept after Stockfish's
+    line) for the best move ``move`` in ``board``."""
+    exchange = see(board, move)
+    if exchange < FREE_SEE_CP:
+        return "tactic", exchange, 0
+    judge.configure({"Clear Hash": None})  # the same line whatever was labelled before
+    info = judge.analyse(board, chess.engine.Limit(depth=16), root_moves=[move])
+    kept = kept_cp(board, info.get("pv", [move]))
+    return ("free" if kept >= FREE_SEE_CP else "tactic"), exchange, kept
+
+
+def kept_cp(board: chess.Board, line: list[chess.Move]) -> int:
+    """Material the side to move has gained along ``line`` after its first ``1 + KEPT_PLIES``
+    moves, played on while the last of them was a capture (a trade is counted whole)."""
+    after = board.copy()
+    took = False
+    for index, move in enumerate(line[:LINE_PLIES_MAX]):
+        if index > KEPT_PLIES and not took:
+            break
+        took = after.is_capture(move)
+        after.push(move)
+    return material_cp(after, board.turn) - material_cp(board, board.turn)
+
+
+def labelled(judge: chess.engine.SimpleEngine, line: str) -> str:
+    """An EPD line of the tactics file with its ``kind``, ``see`` and ``kept`` (re)made."""
+    board, ops = chess.Board.from_epd(line)
+    best = ops["bm"]
+    assert isinstance(best, list) and best, f"no bm in {line!r}"
+    kind, exchange, kept = label(judge, board, best[0])
+    ops = {key: value for key, value in ops.items() if key not in ("kind", "see", "kept")}
+    return board.epd(**ops, see=exchange, kept=kept, kind=kind)
 
 
 def _attacked_big_pieces(board: chess.Board) -> set[chess.Square]:
@@ -177,6 +265,22 @@ def _append(path: Path, line: str) -> None:
         stream.write(line + "\n")
 
 
+def relabel(path: Path) -> int:
+    """Label every position of the tactics file again, in place; print the counts."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    judge = chess.engine.SimpleEngine.popen_uci(stockfish())
+    try:
+        judge.configure({"Hash": 64})
+        lines = [labelled(judge, line) for line in lines]
+    finally:
+        judge.quit()
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    kinds = [chess.Board.from_epd(line)[1]["kind"] for line in lines]
+    print(f"{path}: {kinds.count('free')} free material, {kinds.count('tactic')} tactics proper",
+          file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--games", type=int, default=120)
@@ -187,7 +291,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="make only one of the two files (keep the other)")
     parser.add_argument("--fresh", action="store_true",
                         help="start the files afresh instead of adding to them")
+    parser.add_argument("--relabel", action="store_true",
+                        help="only (re)label the positions already in tactics.epd")
     args = parser.parse_args(argv)
+    if args.relabel:
+        return relabel(DATA / "tactics.epd")
     if args.only == "tactics":
         args.human = 0
     if args.only == "human":

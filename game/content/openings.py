@@ -30,7 +30,7 @@ class OpeningsError(ValueError):
 
 
 @dataclass(frozen=True)
-class Source:
+class OpeningSource:
     """Where a fact about an opening comes from."""
 
     id: str
@@ -79,7 +79,7 @@ class OpeningTable:
     openings: tuple[Opening, ...]
     lines: tuple[BookLine, ...]
     """Every line with a weight (named or not), for the book builder."""
-    sources: Mapping[str, Source] = field(hash=False)
+    sources: Mapping[str, OpeningSource] = field(hash=False)
 
 
 def _final_key(moves: Sequence[str], origin: str) -> int:
@@ -100,7 +100,7 @@ def parse_table(data: Mapping[str, object], origin: str = OPENINGS_FILE) -> Open
     raw_sources = data.get("sources", {})
     if not isinstance(raw_sources, Mapping):
         raise OpeningsError(f"{origin}: [sources] must be a table")
-    sources = {key: Source(key, str(value["title"]), str(value["url"]))
+    sources = {key: OpeningSource(key, str(value["title"]), str(value["url"]))
                for key, value in raw_sources.items()}
     openings: list[Opening] = []
     lines: list[BookLine] = []
@@ -124,7 +124,7 @@ def parse_table(data: Mapping[str, object], origin: str = OPENINGS_FILE) -> Open
 
 
 def _opening(entry: Mapping[str, object], moves: tuple[str, ...],
-             sources: Mapping[str, Source], where: str) -> Opening:
+             sources: Mapping[str, OpeningSource], where: str) -> Opening:
     names = entry.get("names")
     if not isinstance(names, Mapping) or "en" not in names:
         raise OpeningsError(f"{where}: needs names with at least 'en'")

@@ -38,7 +38,7 @@ PLACEHOLDER_WORDS: Mapping[str, int] = MappingProxyType(
 """How many words a filled-in placeholder may take on screen (others count as one)."""
 
 LEDGER_LABELS: tuple[str, ...] = ("visitor", "operator", "operator_hint", "engine",
-                                  "engine_standin", "book", "scripted")
+                                  "engine_standin", "book", "scripted", "crowd", "crowd_ranked")
 """The true authors the ledger tells apart: keys ``reveal.ledger.label.<name>``, named like
 the values of ``game.model.records.MoveAuthor``."""
 
@@ -86,6 +86,11 @@ class Screen:
     optional: frozenset[str] = frozenset()
     """Lines the game leaves out when it has nothing to fill them with."""
     only_if: Condition | None = None
+    quick: bool = True
+    """Whether the quick pass (which turns by itself) stops here; other screens show only
+    when the visitor turns to them."""
+    note: str | None = None
+    """A whole string key shown with the body (the costume note on the Turk's screen)."""
 
     def shows_in(self, mode: Mode, conditions: Collection[Condition] = ()) -> bool:
         """Whether a game played in ``mode``, with these facts true, shows this screen."""
@@ -98,11 +103,12 @@ class Screen:
     def string_keys(self) -> tuple[str, ...]:
         """Every string key the screen may show, first layer then second."""
         names = [name for line in self.lines for name in line]
-        return tuple(self.key(n) for n in names + ([self.more] if self.more else []))
+        keys = [self.key(n) for n in names + ([self.more] if self.more else [])]
+        return tuple(keys + ([self.note] if self.note else []))
 
 
 _SCREEN_FIELDS = frozenset({"id", "art", "modes", "sources", "lines", "more", "optional",
-                            "only_if"})
+                            "only_if", "quick", "note"})
 
 
 def _modes(fields: Fields) -> frozenset[Mode]:
@@ -151,11 +157,16 @@ def parse_screen(table: object, *, where: str) -> Screen:
     except ValueError:
         known = ", ".join(c.value for c in Condition)
         raise ContentError(f"{where}: only_if {only_if_text!r} is not one of {known}") from None
+    note = fields.text("note") or None
+    if note is not None and not _PREFIX.match(note):
+        raise ContentError(f"{where}: note {note!r} must be a whole string key such as "
+                           "'turk.costume.note'")
+    quick = fields.flag("quick") if "quick" in fields else True
     return Screen(
         id=screen_id, art=fields.text("art", required=True), modes=_modes(fields),
         sources=tuple(check_source_id(s, where=where) for s in fields.texts("sources")),
         lines=lines, more=_key_name(more, where=where) if more else None,
-        optional=optional, only_if=only_if)
+        optional=optional, only_if=only_if, quick=quick, note=note)
 
 
 def _array(data: Mapping[str, object], name: str, origin: str) -> list[object]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from importlib.resources import files
@@ -39,6 +39,16 @@ class SourceKind(StrEnum):
     """A later account, summary, encyclopaedia or mirror."""
     FIRST_PARTY = "first-party"
     """This game's own records: its move journal, program, opening book or tally."""
+    FORUM = "forum"
+    """A forum post: kept for the record, never cited on screen."""
+    MIRROR = "mirror"
+    """A copy of someone else's page: cite the page (or the work) itself."""
+    SHOP = "shop"
+    """A bookseller's entry or a publisher's blurb: cite the book itself."""
+
+
+UNPRINTABLE = frozenset({SourceKind.FORUM, SourceKind.MIRROR, SourceKind.SHOP})
+"""Kinds of source a museum would not print: the small print never cites them."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +62,10 @@ class Source:
     publication: str = ""
     date: str = ""
     url: str = ""
+    volume: str = ""
+    pages: str = ""
+    accessed: str = ""
+    """When the web page at ``url`` was read (YYYY-MM or YYYY-MM-DD)."""
 
     @property
     def is_first_party(self) -> bool:
@@ -59,11 +73,52 @@ class Source:
         return self.kind is SourceKind.FIRST_PARTY
 
     @property
+    def is_printable(self) -> bool:
+        """Whether a museum would print it (not a forum post, a mirror or a shop's entry)."""
+        return self.kind not in UNPRINTABLE
+
+    def cite(self, words: CitationWords | None = None) -> str:
+        """Author, “title”, publication, volume, pages, date, when read — whichever of them
+        the source has, with the descriptors in the visitor's language (``words``)."""
+        words = words or CitationWords()
+        title = words.quoted(self.title) if self.title and not self.is_first_party \
+            else self.title
+        parts = [self.author, title, self.publication,
+                 words.volume(self.volume) if self.volume else "",
+                 words.pages(self.pages) if self.pages else "", self.date,
+                 words.accessed(self.accessed) if self.accessed else ""]
+        return ", ".join(part for part in parts if part)
+
+    @property
     def citation(self) -> str:
-        """Author, “title”, publication, date — whichever of them the source has."""
-        title = f"“{self.title}”" if self.title and not self.is_first_party else self.title
-        return ", ".join(part for part in (self.author, title, self.publication, self.date)
-                         if part)
+        """The citation with English descriptors (``docs/sources.md``)."""
+        return self.cite()
+
+
+def _quoted(title: str) -> str:
+    return f"“{title}”"
+
+
+def _volume(volume: str) -> str:
+    return f"vol. {volume}"
+
+
+def _pages(pages: str) -> str:
+    return f"pp. {pages}"
+
+
+def _accessed(date: str) -> str:
+    return f"read online: {date}"
+
+
+@dataclass(frozen=True)
+class CitationWords:
+    """How a citation's descriptors read in one language (English by default)."""
+
+    quoted: Callable[[str], str] = _quoted
+    volume: Callable[[str], str] = _volume
+    pages: Callable[[str], str] = _pages
+    accessed: Callable[[str], str] = _accessed
 
 
 def assets_root() -> Traversable:
@@ -112,6 +167,9 @@ class Fields:
                 raise ContentError(f"{where}: unknown field {key!r}{hint}")
         self._table: Mapping[str, object] = table
         self.where = where
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._table
 
     def text(self, key: str, *, required: bool = False) -> str:
         """A string field ("" when absent and not required).
@@ -173,7 +231,8 @@ def check_source_id(source_id: str, *, where: str) -> str:
     return source_id
 
 
-_SOURCE_FIELDS = frozenset({"kind", "title", "author", "publication", "date", "url"})
+_SOURCE_FIELDS = frozenset({"kind", "title", "author", "publication", "date", "url",
+                            "volume", "pages", "accessed"})
 
 
 def parse_source(source_id: str, table: object, *, origin: str) -> Source:
@@ -192,15 +251,23 @@ def parse_source(source_id: str, table: object, *, origin: str) -> Source:
         raise ContentError(f"{where}: kind {kind_text!r} is not one of {allowed}") from None
     source = Source(source_id, kind, title=fields.text("title"), author=fields.text("author"),
                     publication=fields.text("publication"), date=fields.text("date"),
-                    url=fields.text("url"))
-    if source.date and not _DATE.match(source.date):
-        raise ContentError(f"{where}: date {source.date!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
+                    url=fields.text("url"), volume=fields.text("volume"),
+                    pages=fields.text("pages"), accessed=fields.text("accessed"))
+    for name in ("date", "accessed"):
+        value = getattr(source, name)
+        if value and not _DATE.match(value):
+            raise ContentError(f"{where}: {name} {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
     if source.is_first_party:
         if not source.title or source.url:
             raise ContentError(f"{where}: a first-party source needs a title and no url")
-    elif not source.url or not (source.title or source.publication):
-        raise ContentError(f"{where}: a {kind.value} source needs a url and a title or "
-                           "publication, so a reader can find it")
+    elif not (source.title or source.publication):
+        raise ContentError(f"{where}: a {kind.value} source needs a title or publication, "
+                           "so a reader can find it")
+    elif source.url and not source.accessed:
+        raise ContentError(f"{where}: a web source needs 'accessed', the date it was read")
+    elif not source.url and not (source.publication and source.date):
+        raise ContentError(f"{where}: a source without a url is a printed work: give its "
+                           "publication (publisher and place, or journal) and date")
     return source
 
 

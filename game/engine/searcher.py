@@ -29,7 +29,7 @@ _ASPIRATION = 24
 
 
 @dataclass(frozen=True)
-class Line:
+class Variation:
     """One principal variation of a finished depth."""
 
     score: int
@@ -55,7 +55,7 @@ class Searcher:
         self.evaluator = Evaluator()
         self.history = [0] * (16 * 64)
         self._rng = rng or random.Random()
-        self._partial: Line | None = None
+        self._partial: Variation | None = None
 
     def clear(self) -> None:
         """Forget everything learned in earlier searches (a new game)."""
@@ -86,7 +86,7 @@ class Searcher:
             time.sleep(0.002)  # UCI: no bestmove before stop (or ponderhit)
         return result
 
-    def _choose(self, lines: Sequence[Line], skill: Skill) -> SearchResult:
+    def _choose(self, lines: Sequence[Variation], skill: Skill) -> SearchResult:
         pick = choose([(line.score, index) for index, line in enumerate(lines)], skill,
                       self._rng)
         moves = lines[pick].moves
@@ -94,7 +94,7 @@ class Searcher:
 
     def _deepen(self, root: chess.Board, board: Board, moves: list[int], *, limits: GoLimits,
                 control: SearchControl, skill: Skill, multipv: int,
-                report: Callable[[SearchInfo], None]) -> list[Line]:
+                report: Callable[[SearchInfo], None]) -> list[Variation]:
         """Iterative deepening; returns the lines of the deepest finished iteration."""
         self.tt.new_search()
         self.history = [h // 4 for h in self.history]
@@ -110,7 +110,7 @@ class Searcher:
         search = Search(board, self.tt, self.evaluator, self.history, poll, blind=blind,
                         noise=skill.noise, salt=self._rng.getrandbits(64))
         wanted = min(len(moves), multipv)
-        lines = [Line(0, (moves[0],))]
+        lines = [Variation(0, (moves[0],))]
         finished = 0
         max_depth = min(limits.depth or MAX_PLY - 1, depth_for(skill, root) or MAX_PLY - 1,
                         2 * limits.mate + 1 if limits.mate else MAX_PLY - 1)
@@ -133,8 +133,8 @@ class Searcher:
             lines = self._candidates(search, moves, finished, lines, skill)
         return lines
 
-    def _candidates(self, search: Search, moves: list[int], depth: int, lines: list[Line],
-                    skill: Skill) -> list[Line]:
+    def _candidates(self, search: Search, moves: list[int], depth: int, lines: list[Variation],
+                    skill: Skill) -> list[Variation]:
         """Scores of every root move within the level's margin of the best, for choosing.
 
         One pass with the window opened down to the margin finds them all, at a fraction of
@@ -143,7 +143,7 @@ class Searcher:
         """
         floor = lines[0].score - skill.margin - 1
         board = search.board
-        found: list[Line] = []
+        found: list[Variation] = []
         try:
             for move in moves:
                 board.make(move)
@@ -152,14 +152,14 @@ class Searcher:
                                         True)
                 board.unmake()
                 if score > floor:
-                    found.append(Line(score, (move, *search.pv[1])))
+                    found.append(Variation(score, (move, *search.pv[1])))
         except StopSearchError:
             return lines
         found.sort(key=lambda line: -line.score)
         return found[:skill.candidates] or lines
 
     def _done(
-            self, lines: list[Line], limits: GoLimits, control: SearchControl, depth: int,
+            self, lines: list[Variation], limits: GoLimits, control: SearchControl, depth: int,
             move_count: int) -> bool:
         """True when another iteration is not worth starting."""
         if control.stopped:
@@ -182,10 +182,10 @@ class Searcher:
             return control.elapsed() >= soft
         return control.elapsed() >= soft * 0.6
 
-    def _iterate(self, search: Search, moves: list[int], depth: int, previous: list[Line],
-                 wanted: int) -> list[Line] | None:
+    def _iterate(self, search: Search, moves: list[int], depth: int, previous: list[Variation],
+                 wanted: int) -> list[Variation] | None:
         """One depth: ``wanted`` best lines, or None if stopped before the first was done."""
-        lines: list[Line] = []
+        lines: list[Variation] = []
         remaining = list(moves)
         for index in range(wanted):
             guess = previous[index].score if index < len(previous) else None
@@ -204,7 +204,7 @@ class Searcher:
         return lines
 
     def _aspirate(self, search: Search, moves: list[int], depth: int,
-                  guess: int | None) -> Line:
+                  guess: int | None) -> Variation:
         """Root search in a window around ``guess``, widened until the score falls inside."""
         delta = _ASPIRATION
         if guess is None or depth < 4 or abs(guess) >= MATE_BOUND:
@@ -223,10 +223,10 @@ class Searcher:
             delta *= 2
 
     def _root(self, search: Search, moves: list[int], depth: int, alpha: int,
-              beta: int) -> Line:
+              beta: int) -> Variation:
         """Search the root moves (best guess first) with principal-variation search."""
         board = search.board
-        best = Line(-INF, (moves[0],))
+        best = Variation(-INF, (moves[0],))
         self._partial = None
         original_alpha = alpha
         for index, move in enumerate(moves):
@@ -242,7 +242,7 @@ class Searcher:
                     score = -search.negamax(new_depth, -beta, -alpha, 1, check, True)
             board.unmake()
             if score > best.score:
-                best = Line(score, (move, *search.pv[1]))
+                best = Variation(score, (move, *search.pv[1]))
                 if score > alpha:
                     alpha = score
                     if score > original_alpha and score < beta:
@@ -251,7 +251,7 @@ class Searcher:
                         break
         return best
 
-    def _info(self, search: Search, depth: int, multipv: int, line: Line,
+    def _info(self, search: Search, depth: int, multipv: int, line: Variation,
               control: SearchControl) -> SearchInfo:
         mate = mate_in(line.score)
         return SearchInfo(

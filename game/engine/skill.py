@@ -50,9 +50,10 @@ ELO_MIN = LEVEL_ELO[0]
 ELO_MAX = LEVEL_ELO[-1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Skill:
-    """How one level searches and chooses."""
+    """How one level searches and chooses (every field by name: nine numbers in a row say
+    nothing)."""
 
     level: int
     max_depth: int | None
@@ -84,14 +85,21 @@ class Skill:
 
 
 _LEVELS: dict[int, Skill] = {
-    1: Skill(1, 1, 30.0, 70, 6, 0.70, 0.35, 25, 4_000),
-    2: Skill(2, 2, 30.0, 70, 6, 0.40, 0.20, 25, 6_000),
-    3: Skill(3, 2, 35.0, 90, 5, 0.22, 0.10, 30, 10_000),
-    4: Skill(4, 3, 30.0, 80, 5, 0.12, 0.05, 25, 20_000),
-    5: Skill(5, 4, 22.0, 60, 4, 0.06, 0.02, 20, 40_000),
-    6: Skill(6, 5, 15.0, 45, 4, 0.02, 0.0, 12, 80_000),
-    7: Skill(7, 6, 8.0, 25, 3, 0.0, 0.0, 6, None),
-    8: Skill(8, None),
+    1: Skill(level=1, max_depth=1, temperature=30.0, margin=70, candidates=6,
+             overlook_theirs=0.70, overlook_ours=0.35, noise=25, max_nodes=4_000),
+    2: Skill(level=2, max_depth=2, temperature=30.0, margin=70, candidates=6,
+             overlook_theirs=0.40, overlook_ours=0.20, noise=25, max_nodes=6_000),
+    3: Skill(level=3, max_depth=2, temperature=35.0, margin=90, candidates=5,
+             overlook_theirs=0.22, overlook_ours=0.10, noise=30, max_nodes=10_000),
+    4: Skill(level=4, max_depth=3, temperature=30.0, margin=80, candidates=5,
+             overlook_theirs=0.12, overlook_ours=0.05, noise=25, max_nodes=20_000),
+    5: Skill(level=5, max_depth=4, temperature=22.0, margin=60, candidates=4,
+             overlook_theirs=0.06, overlook_ours=0.02, noise=20, max_nodes=40_000),
+    6: Skill(level=6, max_depth=5, temperature=15.0, margin=45, candidates=4,
+             overlook_theirs=0.02, overlook_ours=0.0, noise=12, max_nodes=80_000),
+    7: Skill(level=7, max_depth=6, temperature=8.0, margin=25, candidates=3,
+             overlook_theirs=0.0, overlook_ours=0.0, noise=6, max_nodes=None),
+    8: Skill(level=8, max_depth=None),
 }
 
 

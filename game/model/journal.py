@@ -35,6 +35,7 @@ from typing import TypeVar
 import chess
 
 from game.model.records import MoveAuthor, MoveRecord
+from game.model.reveal import TurkMode
 from game.model.session import DrawClaim, Ending, GameError, GameSession, Termination
 
 FORMAT_VERSION = 1
@@ -197,7 +198,7 @@ def _color(data: Mapping[str, object], key: str, *, optional: bool = False) -> c
     return value == "white"
 
 
-_E = TypeVar("_E", MoveAuthor, Termination)
+_E = TypeVar("_E", MoveAuthor, Termination, TurkMode)
 
 
 def _enum_value(kind: type[_E], value: str) -> _E:
@@ -223,9 +224,12 @@ def _decode_game(data: Mapping[str, object]) -> GameLine:
 
 
 def _decode_move(data: Mapping[str, object]) -> MoveLine:
+    level = data.get("level")
     record = MoveRecord(ply=_integer(data, "ply"), uci=_text(data, "uci"), san=_text(data, "san"),
                         author=_enum_value(MoveAuthor, _text(data, "author")),
-                        detail=_text(data, "detail"), think_s=_number(data, "think_s"))
+                        detail=_text(data, "detail"), think_s=_number(data, "think_s"),
+                        engine_name=_text(data, "engine_name"),
+                        level=None if level is None else _integer(data, "level"))
     return MoveLine(record, lever_s=_number(data, "lever_s"))
 
 
@@ -246,7 +250,8 @@ def decode(line: str) -> Entry:
     if kind == "move":
         return _decode_move(data)
     if kind == "crew":
-        return CrewLine(mode=_text(data, "mode"), operator_name=_text(data, "operator_name"),
+        return CrewLine(mode=_enum_value(TurkMode, _text(data, "mode")).value,
+                        operator_name=_text(data, "operator_name"),
                         engine_name=_text(data, "engine_name"),
                         engine_author=_text(data, "engine_author"))
     if kind == "back":

@@ -18,7 +18,7 @@ from pathlib import Path
 import chess
 import chess.pgn
 
-from game.model.records import MoveAuthor
+from game.model.records import MoveAuthor, MoveRecord
 from game.model.session import GameSession
 
 TURK_NAME = "The Turk (automaton)"
@@ -77,7 +77,8 @@ def session_to_pgn(session: GameSession, meta: PgnMeta | None = None) -> str:
     for record in session.records:
         node = node.add_variation(chess.Move.from_uci(record.uci))
         if record.author is not MoveAuthor.VISITOR:
-            detail = f" ({record.detail})" if record.detail else ""
+            note = _note(record)
+            detail = f" ({note})" if note else ""
             node.comment = f"author: {record.author.value}{detail}"
     return str(game) + "\n"
 
@@ -157,6 +158,14 @@ def _first_unreadable_token(text: str) -> str | None:
         if depth == 0 and not _SAN.match(token):
             return token
     return None
+
+
+def _note(record: MoveRecord) -> str:
+    """What the comment says beside the author: the engine and its level, then free text."""
+    engine = record.engine_name
+    if engine and record.level is not None:
+        engine = f"{engine} level {record.level}"
+    return "; ".join(part for part in (engine, record.detail) if part)
 
 
 def _visitor_color(headers: chess.pgn.Headers) -> chess.Color:

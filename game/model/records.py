@@ -8,6 +8,7 @@ Must not import: pygame or anything above ``game.model``.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from dataclasses import dataclass
 
@@ -29,11 +30,17 @@ class MoveAuthor(enum.Enum):
     """A move from the opening book."""
     SCRIPTED = "scripted"
     """A fixed move list (attract loop, historical replay, tests)."""
+    CROWD = "crowd"
+    """A classroom crowd chose the move: workers proposed moves and the platform aggregated."""
+    CROWD_RANKED = "crowd_ranked"
+    """A classroom crowd ranked the engine's candidate moves and the platform played the
+    winner (rating, as in RLHF)."""
 
     @property
     def is_human(self) -> bool:
         """Whether a person chose this move."""
-        return self in (MoveAuthor.VISITOR, MoveAuthor.OPERATOR, MoveAuthor.OPERATOR_HINT)
+        return self in (MoveAuthor.VISITOR, MoveAuthor.OPERATOR, MoveAuthor.OPERATOR_HINT,
+                        MoveAuthor.CROWD, MoveAuthor.CROWD_RANKED)
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,11 @@ class MoveRecord:
     san: str
     author: MoveAuthor
     detail: str = ""
-    """Free text for the record: the engine and level, the opening's name, the operator."""
+    """Free text for the record: the operator's name, "standing in"."""
     think_s: float = 0.0
     """Seconds between the request and the move being shown (Turk moves only)."""
+    _: dataclasses.KW_ONLY
+    engine_name: str = ""
+    """The engine that chose the move (its ``id name``), when an engine did."""
+    level: int | None = None
+    """The level the engine played at, when an engine chose the move."""

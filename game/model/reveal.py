@@ -242,11 +242,14 @@ def build_facts(records: Sequence[MoveRecord], *, game_id: str, start_fen: str,
                 engine_name: str = "", engine_author: str = "",
                 operator_seconds: float = 0.0, opening: OpeningNote | None = None
                 ) -> RevealFacts:
-    """The facts of a finished game for the reveal.
+    """The facts of a finished game for the reveal. Without an ``engine_name``, the name
+    the records give for the engine that made a move (if one did) is used.
 
     :raises ValueError: if the records do not replay from ``start_fen``.
     """
     counts = turk_counts(records)
+    engine_name = engine_name.strip() or next(
+        (r.engine_name for r in records if r.engine_name), "")
     return RevealFacts(
         game_id=game_id, mode=effective_mode(mode, counts), crew_mode=mode,
         start_fen=start_fen, visitor_color=visitor_color,

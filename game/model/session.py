@@ -205,7 +205,8 @@ class GameSession:
     # -- changing ------------------------------------------------------------------------
 
     def apply(self, move: chess.Move, author: MoveAuthor, *, detail: str = "",
-              think_s: float = 0.0) -> MoveRecord:
+              think_s: float = 0.0, engine_name: str = "",
+              level: int | None = None) -> MoveRecord:
         """Play ``move`` for the side to move and record who made it.
 
         :raises GameError: if the game is over.
@@ -216,7 +217,8 @@ class GameSession:
         if not self._board.is_legal(move):
             raise chess.IllegalMoveError(f"illegal move {move.uci()!r} in {self._board.fen()!r}")
         record = MoveRecord(ply=self.ply, uci=move.uci(), san=self._board.san(move),
-                            author=author, detail=detail, think_s=think_s)
+                            author=author, detail=detail, think_s=think_s,
+                            engine_name=engine_name, level=level)
         return self._push(move, record)
 
     def apply_record(self, record: MoveRecord) -> MoveRecord:

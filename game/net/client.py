@@ -2,7 +2,8 @@
 
 Owns: :class:`OperatorClient` — checks what the console passes in, runs the one background
 thread (:class:`~game.net.operator_loop.ClientLoop`) and exchanges commands and
-:data:`ClientEvent` values with it through queues. Every method returns at once; only
+:data:`ClientEvent` values with it through queues: the kiosk's messages as the protocol
+defines them, and the few events of the connection itself. Every method returns at once; only
 :meth:`OperatorClient.close` may wait (about a second).
 
 Must not import: pygame or anything from ``game`` above ``game.net``.
@@ -19,22 +20,7 @@ from collections.abc import Callable
 from game.net import protocol
 from game.net.commands import ClientCommand, ClientSettings, SayText, SendMove, Stop
 from game.net.conn import Waker
-from game.net.events import (
-    Authenticated,
-    AuthRefused,
-    ClientEvent,
-    Connected,
-    Disconnected,
-    EngineStoodIn,
-    ErrorReported,
-    GameEnded,
-    HintsReceived,
-    MoveAcknowledged,
-    StateChanged,
-    VisitorDropped,
-    VisitorLeft,
-    VisitorLifted,
-)
+from game.net.events import ClientEvent, Connected, Disconnected, ErrorReported
 from game.net.operator_loop import ClientLoop
 
 log = logging.getLogger(__name__)
@@ -98,8 +84,8 @@ class OperatorClient:
                 return events
 
     def send_move(self, *, game_id: str, ply: int, uci: str, from_hint: bool = False) -> None:
-        """Play ``uci`` as move ``ply`` of ``game_id``; a :class:`MoveAcknowledged` (or an
-        :class:`ErrorReported` with ``ref_type`` ``"move"``) follows. Never blocks.
+        """Play ``uci`` as move ``ply`` of ``game_id``; the kiosk's ``MoveAck`` (or its
+        ``ErrorReply`` with ``ref_type`` ``"move"``) follows. Never blocks.
 
         :raises ProtocolError: if a field is malformed (not if the move is illegal; the
             kiosk judges that).
@@ -131,8 +117,4 @@ class OperatorClient:
             self._waker.wake()
 
 
-__all__ = [
-    "AuthRefused", "Authenticated", "ClientEvent", "Connected", "Disconnected",
-    "EngineStoodIn", "ErrorReported", "GameEnded", "HintsReceived", "MoveAcknowledged",
-    "OperatorClient", "StateChanged", "VisitorDropped", "VisitorLeft", "VisitorLifted",
-]
+__all__ = ["ClientEvent", "Connected", "Disconnected", "ErrorReported", "OperatorClient"]

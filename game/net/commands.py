@@ -50,7 +50,15 @@ class Send:
     message: protocol.KioskMessage
 
 
-LinkCommand = Publish | Send | Stop
+@dataclass(frozen=True)
+class Rekey:
+    """Command: from now on, connections must prove ``pairing_code`` (with a fresh salt);
+    write it to ``code_file`` too, if staff named one."""
+
+    pairing_code: str
+
+
+LinkCommand = Publish | Send | Rekey | Stop
 
 
 # --- operator side ---------------------------------------------------------------------------

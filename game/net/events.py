@@ -1,8 +1,11 @@
-"""What the two ends of the operator link report to their main loops, as frozen dataclasses.
+"""What the two ends of the operator link report to their main loops, besides the protocol's
+own messages.
 
-Owns: the kiosk side's :data:`LinkEvent` (returned by ``OperatorLink.poll``) and the operator
-side's :data:`ClientEvent` (returned by ``OperatorClient.poll``). Events are past tense and
-carry snapshots only (strings, numbers, frozen protocol messages).
+Owns: the few events that are not protocol messages — who joined, left or was turned away on
+the kiosk's side; connecting, disconnecting and the client's own problems on the operator's
+side — and the unions each end's ``poll`` returns. Every message that *is* in the protocol
+travels on as the frozen, already-checked protocol message (``OperatorMove``, ``Say``,
+``GameState``, ``MoveAck``…), never as a copy of it: one class, one meaning.
 
 Must not import: sockets, threads, pygame or anything from ``game`` outside ``game.net``'s
 pure modules.
@@ -12,7 +15,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.net.messages import GameState, Hint
+from game.net.messages import (
+    AuthOk,
+    AuthRefused,
+    ErrorReply,
+    GameOver,
+    GameState,
+    Hints,
+    MoveAck,
+    OperatorMove,
+    Say,
+    StoodIn,
+    VisitorDrop,
+    VisitorLeft,
+    VisitorLift,
+)
 
 Address = tuple[str, int]
 
@@ -35,26 +52,6 @@ class OperatorLeft:
 
 
 @dataclass(frozen=True)
-class OperatorMoved:
-    """A move that was legal and current against the latest published state; passed on once.
-    The game checks it again before playing it."""
-
-    game_id: str
-    ply: int
-    uci: str
-    from_hint: bool
-
-
-@dataclass(frozen=True)
-class OperatorSaid:
-    """Text the operator wants spelled on the letter board (already checked and NFC)."""
-
-    game_id: str
-    ply: int
-    text: str
-
-
-@dataclass(frozen=True)
 class PairingRefused:
     """Someone at ``address`` was turned away: wrong code, refused address, or busy."""
 
@@ -62,7 +59,10 @@ class PairingRefused:
     reason: str
 
 
-LinkEvent = OperatorJoined | OperatorLeft | OperatorMoved | OperatorSaid | PairingRefused
+LinkEvent = OperatorJoined | OperatorLeft | PairingRefused | OperatorMove | Say
+"""What ``OperatorLink.poll`` returns. An ``OperatorMove`` was current and legal against the
+latest published state and is passed on once (the game checks it again before playing it);
+a ``Say`` is for the current game, its text checked and NFC."""
 
 
 # --- operator side ---------------------------------------------------------------------------
@@ -75,96 +75,11 @@ class Connected:
 
 
 @dataclass(frozen=True)
-class Authenticated:
-    """The kiosk accepted the pairing proof; ``name`` is how the reveal will credit us."""
-
-    name: str
-
-
-@dataclass(frozen=True)
-class AuthRefused:
-    """The kiosk refused us (``bad_proof``, ``blocked`` or ``busy``)."""
-
-    code: str
-    reason: str
-    will_retry: bool
-
-
-@dataclass(frozen=True)
-class StateChanged:
-    """The kiosk sent its full game state (on change and after every (re)connection)."""
-
-    state: GameState
-
-
-@dataclass(frozen=True)
-class VisitorLifted:
-    """The visitor picked up the piece on ``square``."""
-
-    game_id: str
-    ply: int
-    square: str
-
-
-@dataclass(frozen=True)
-class VisitorDropped:
-    """The visitor set the piece down on ``to_square``, or put it back (``None``)."""
-
-    game_id: str
-    ply: int
-    from_square: str
-    to_square: str | None
-
-
-@dataclass(frozen=True)
-class HintsReceived:
-    """The engine's suggestions for ``ply`` (hybrid mode), best first."""
-
-    game_id: str
-    ply: int
-    hints: tuple[Hint, ...]
-
-
-@dataclass(frozen=True)
-class MoveAcknowledged:
-    """The kiosk received our move for ``ply`` and handed it to the game."""
-
-    game_id: str
-    ply: int
-    uci: str
-
-
-@dataclass(frozen=True)
-class EngineStoodIn:
-    """The engine played ``uci`` at ``ply`` for us, because we did not move in time."""
-
-    game_id: str
-    ply: int
-    uci: str
-
-
-@dataclass(frozen=True)
-class VisitorLeft:
-    """The visitor walked away from the kiosk."""
-
-    game_id: str
-    ply: int
-
-
-@dataclass(frozen=True)
-class GameEnded:
-    """The game is over: ``result`` (``1-0``, ``0-1``, ``1/2-1/2``, ``*``) for ``reason``."""
-
-    game_id: str
-    ply: int
-    result: str
-    reason: str
-
-
-@dataclass(frozen=True)
 class ErrorReported:
-    """Something we sent was not acted on: ``code`` and ``reason`` from the kiosk (or from
-    the client itself, e.g. ``not_connected``); ``ref_type`` names the message concerned."""
+    """Something the client itself could not do or read: a letter-board text while not
+    connected (``not_connected``), or a line from the kiosk that broke the protocol. (What
+    the kiosk refuses arrives as its own ``ErrorReply``.) ``ref_type`` names the message
+    concerned, when known."""
 
     code: str
     reason: str
@@ -180,6 +95,13 @@ class Disconnected:
     will_retry: bool
 
 
-ClientEvent = (Connected | Authenticated | AuthRefused | StateChanged | VisitorLifted
-               | VisitorDropped | HintsReceived | MoveAcknowledged | EngineStoodIn | VisitorLeft
-               | GameEnded | ErrorReported | Disconnected)
+KioskNews = (AuthOk | AuthRefused | GameState | MoveAck | VisitorLift | VisitorDrop | Hints
+             | StoodIn | VisitorLeft | GameOver | ErrorReply)
+"""The kiosk's messages a client passes on to its console as they came (not the hello or
+heartbeats, which only the client's thread needs)."""
+KIOSK_NEWS: tuple[type[KioskNews], ...] = (
+    AuthOk, AuthRefused, GameState, MoveAck, VisitorLift, VisitorDrop, Hints, StoodIn,
+    VisitorLeft, GameOver, ErrorReply)
+
+ClientEvent = Connected | Disconnected | ErrorReported | KioskNews
+"""What ``OperatorClient.poll`` returns."""

@@ -22,7 +22,7 @@ from game.net.wire import color_name
 
 
 @dataclass(frozen=True)
-class Verdict:
+class MoveJudgement:
     """What to do with one operator move: pass it on (``is_new``), acknowledge it again
     (``is_repeat``), or answer with ``code`` and ``reason``."""
 
@@ -55,7 +55,7 @@ class MoveGate:
         self._state = state
         self._board = chess.Board(state.fen)
 
-    def judge(self, move: OperatorMove) -> Verdict:
+    def judge(self, move: OperatorMove) -> MoveJudgement:
         """The verdict on ``move``; a new move is remembered as passed on."""
         state, board = self._state, self._board
         if state is None or board is None:
@@ -66,17 +66,17 @@ class MoveGate:
         passed = self._passed
         if passed is not None and passed.ply == move.ply:
             if passed.uci == move.uci:
-                return Verdict(is_repeat=True)
+                return MoveJudgement(is_repeat=True)
             return _refuse("already_moved", f"ply {move.ply} already has your move "
                            f"{passed.uci}")
         refusal = _refusal(state, board, move)
         if refusal is not None:
             return refusal
         self._passed = move
-        return Verdict(is_new=True)
+        return MoveJudgement(is_new=True)
 
 
-def _refusal(state: GameState, board: chess.Board, move: OperatorMove) -> Verdict | None:
+def _refusal(state: GameState, board: chess.Board, move: OperatorMove) -> MoveJudgement | None:
     """Why ``move`` cannot be played now in ``state``, or ``None`` if it can."""
     if move.ply != state.ply:
         return _refuse("stale_ply", f"ply {move.ply} is not the current ply ({state.ply})")
@@ -102,5 +102,5 @@ def _illegality(board: chess.Board, uci: str) -> str | None:
     return f"{uci} is not legal in this position"
 
 
-def _refuse(code: str, reason: str) -> Verdict:
-    return Verdict(code=code, reason=reason)
+def _refuse(code: str, reason: str) -> MoveJudgement:
+    return MoveJudgement(code=code, reason=reason)

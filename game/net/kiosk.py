@@ -2,10 +2,12 @@
 
 Owns: :class:`KioskLoop` — a ``selectors`` loop over the listening socket, the waker and the
 connections. It sends the hello, checks the pairing proof, refuses addresses that guess,
-keeps one operator at a time, answers every bad line with an error and a reason, passes
-current and legal moves to the game once (through :class:`MoveGate`), sends the latest state
-on change and on every (re)connection, and keeps the heartbeat. It talks to the main thread
-only through two queues. docs/operator-protocol.md says what goes on the wire.
+makes room for every newcomer (idle connections cannot keep the operator out), keeps one
+operator at a time, answers every bad line with an error and a reason (counted, not logged
+one by one: ``game.net.logbook``), passes current and legal moves to the game once (through
+the :class:`GameFeed`'s gate), sends the latest state on change and on every (re)connection,
+and keeps the heartbeat. It talks to the main thread only through two queues.
+docs/operator-protocol.md says what goes on the wire.
 
 Must not import: pygame or anything from ``game`` above ``game.net``. Runs only on the link
 thread; nothing here is called from the main thread.
@@ -20,22 +22,18 @@ import selectors
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from game.net import protocol
-from game.net.commands import LinkCommand, LinkSettings, Publish, Stop
+from game.net.admission import Pending, crowded_out
+from game.net.code_file import write_code_file
+from game.net.commands import LinkCommand, LinkSettings, Publish, Rekey, Stop
 from game.net.conn import Connection, OutputOverflowError, Waker
-from game.net.events import (
-    Address,
-    LinkEvent,
-    OperatorJoined,
-    OperatorLeft,
-    OperatorMoved,
-    OperatorSaid,
-    PairingRefused,
-)
+from game.net.events import Address, LinkEvent, OperatorJoined, OperatorLeft, PairingRefused
+from game.net.feed import GameFeed
 from game.net.framing import OversizedLine, TokenBucket
-from game.net.gate import MoveGate
 from game.net.guard import AddressGuard
+from game.net.logbook import LinkLog, Refusals
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +51,12 @@ class _Peer:
     nonce: str
     name: str | None = None
     closing_until: float | None = None
+    refusals: Refusals = dataclasses.field(default_factory=Refusals.none)
+
+    @property
+    def is_authenticating(self) -> bool:
+        """Connected, not yet the operator, not being closed: it holds a slot."""
+        return self.name is None and self.closing_until is None
 
 
 class KioskLoop:
@@ -61,7 +65,7 @@ class KioskLoop:
     def __init__(self, *, listener: socket.socket, key: bytes, salt: str,
                  settings: LinkSettings, clock: Callable[[], float],
                  commands: queue.SimpleQueue[LinkCommand], events: queue.SimpleQueue[LinkEvent],
-                 waker: Waker) -> None:
+                 waker: Waker, code_file: Path | None = None) -> None:
         self._listener = listener
         self._key = key
         self._salt = salt
@@ -70,15 +74,12 @@ class KioskLoop:
         self._commands = commands
         self._events = events
         self._waker = waker
-        self._guard = AddressGuard(refuse_after=settings.refuse_after,
-                                   window_s=settings.refuse_window_s,
-                                   refuse_for_s=settings.refuse_for_s)
-        self._gate = MoveGate()
-        self._published_at = 0.0
-        self._hints: protocol.Hints | None = None
+        self._code_file = code_file
+        self._guard = self._new_guard()
+        self._feed = GameFeed()
+        self._log = LinkLog(log)
         self._peers: list[_Peer] = []
         self._operator: _Peer | None = None
-        self._sent_state: protocol.GameState | None = None
         self._running = True
         self._selector = selectors.DefaultSelector()
 
@@ -131,7 +132,7 @@ class KioskLoop:
             except (BlockingIOError, InterruptedError):
                 return
             except OSError as error:  # e.g. out of file descriptors: try again next round
-                log.warning("operator link cannot accept a connection: %s", error)
+                self._log.connection_refused(("?", 0), f"cannot accept: {error}", self._clock())
                 return
             self._admit(sock, (str(raw_address[0]), int(raw_address[1])))
 
@@ -148,20 +149,25 @@ class KioskLoop:
             self._refuse(peer, "blocked", "too many wrong pairing codes from this address; "
                          f"try again in {refused_for:.0f} s", retry_after_s=refused_for)
             return
-        pending = [other.conn.peer[0] for other in self._peers
-                   if other.name is None and other.closing_until is None]
-        if len(pending) > protocol.MAX_PENDING_CONNECTIONS or \
-                pending.count(address[0]) > protocol.MAX_PENDING_PER_ADDRESS:
-            # One busy guesser must not keep the real operator out: close at once.
-            self._peers.remove(peer)
-            peer.conn.close()
-            self._report_refusal(address, "too many connections authenticating at once")
-            return
+        self._make_room(peer)
         game_id, ply = self._stamp()
         self._send(peer, protocol.Hello(
             game_id=game_id, ply=ply, nonce=peer.nonce, salt=self._salt,
             heartbeat_s=self._settings.heartbeat_s, timeout_s=self._settings.timeout_s,
             max_line_bytes=protocol.MAX_OPERATOR_LINE_BYTES))
+
+    def _make_room(self, newcomer: _Peer) -> None:
+        """Idle connections must not keep the real operator out: a newcomer always gets its
+        slot, and when the slots are full the crowd's oldest makes room (game.net.admission)."""
+        pending = [p for p in self._peers if p is not newcomer and p.is_authenticating]
+        index = crowded_out([Pending(p.conn.peer[0], p.conn.opened_at) for p in pending],
+                            newcomer.conn.peer[0], max_total=protocol.MAX_PENDING_CONNECTIONS,
+                            max_per_address=protocol.MAX_PENDING_PER_ADDRESS)
+        if index is not None:
+            crowded = pending[index]
+            self._drop(crowded, "closed to make room for a newer connection")
+            self._report_refusal(crowded.conn.peer, "closed while authenticating, to make "
+                                 "room for a newer connection")
 
     def _service(self, peer: _Peer, mask: int) -> None:
         if mask & selectors.EVENT_READ:
@@ -206,9 +212,11 @@ class KioskLoop:
             return
         self._peers.remove(peer)
         peer.conn.close(self._selector)
+        self._log.connection_closed(peer.refusals, address=peer.conn.peer,
+                                    authenticated=peer.name is not None, now=self._clock())
         if peer is self._operator:
             self._operator = None
-            self._sent_state = None
+            self._feed.operator_left()
             log.info("operator %s left: %s", peer.name, reason)
             self._events.put(OperatorLeft(reason))
 
@@ -274,12 +282,8 @@ class KioskLoop:
         self._operator = peer
         game_id, ply = self._stamp()
         self._send(peer, protocol.AuthOk(game_id=game_id, ply=ply, name=name))
-        state = self._gate.state
-        if state is not None:
-            self._send_state(peer, state, elapsed=self._clock() - self._published_at)
-            hints = self._hints
-            if hints is not None and (hints.game_id, hints.ply) == (state.game_id, state.ply):
-                self._send(peer, hints)
+        for message in self._feed.on_joining(self._clock()):
+            self._send(peer, message)
         log.info("operator %s joined from %s:%d", name, *peer.conn.peer)
         self._events.put(OperatorJoined(name, peer.conn.peer))
 
@@ -289,31 +293,31 @@ class KioskLoop:
             self._error(peer, "already_authenticated", "this connection is already "
                         "authenticated", line_no, message.TYPE)
         elif isinstance(message, protocol.OperatorMove):
-            verdict = self._gate.judge(message)
-            if verdict.code is not None:
-                self._error(peer, verdict.code, verdict.reason or verdict.code, line_no,
+            judgement = self._feed.gate.judge(message)
+            if judgement.code is not None:
+                self._error(peer, judgement.code, judgement.reason or judgement.code, line_no,
                             message.TYPE)
                 return
             self._send(peer, protocol.MoveAck(game_id=message.game_id, ply=message.ply,
                                               uci=message.uci))
-            if verdict.is_new:
-                self._events.put(OperatorMoved(message.game_id, message.ply, message.uci,
-                                               message.from_hint))
+            if judgement.is_new:
+                self._events.put(message)
         elif isinstance(message, protocol.Say):
-            state = self._gate.state
+            state = self._feed.state
             if state is None:
                 self._error(peer, "no_game", "there is no game yet", line_no, message.TYPE)
             elif message.game_id != state.game_id:
                 self._error(peer, "wrong_game", f"game {message.game_id} is not the current "
                             f"game ({state.game_id})", line_no, message.TYPE)
             else:
-                self._events.put(OperatorSaid(state.game_id, state.ply, message.text))
+                self._events.put(message)
 
     def _error(self, peer: _Peer, code: str, reason: str, line_no: int | None,
                ref_type: str | None) -> None:
         game_id, ply = self._stamp()
-        log.info("operator link: line %s from %s:%d refused (%s): %s", line_no,
-                 *peer.conn.peer, code, reason)
+        self._log.line_refused(peer.refusals, address=peer.conn.peer,
+                               authenticated=peer.name is not None, line_no=line_no, code=code,
+                               reason=reason)
         self._send(peer, protocol.ErrorReply(game_id=game_id, ply=ply, code=code,
                                              reason=protocol.clip_reason(reason),
                                              ref_line=line_no, ref_type=ref_type))
@@ -327,7 +331,7 @@ class KioskLoop:
         self._report_refusal(peer.conn.peer, reason)
 
     def _report_refusal(self, address: Address, reason: str) -> None:
-        log.warning("operator pairing from %s refused: %s", address[0], reason)
+        self._log.connection_refused(address, reason, self._clock())
         self._events.put(PairingRefused(address, reason))
 
     # --- commands from the game and time ---------------------------------------------------
@@ -341,34 +345,39 @@ class KioskLoop:
             if isinstance(command, Stop):
                 self._running = False
             elif isinstance(command, Publish):
-                self._publish(command)
-            elif isinstance(command.message, protocol.Hints):
-                self._hints = command.message
+                news = self._feed.publish(command.state, at=command.at, now=self._clock())
+                if self._operator is not None and news is not None:
+                    self._send(self._operator, news)
+            elif isinstance(command, Rekey):
+                self._rekey(command.pairing_code)
+            else:
+                if isinstance(command.message, protocol.Hints):
+                    self._feed.keep_hints(command.message)
                 if self._operator is not None:
                     self._send(self._operator, command.message)
-            elif self._operator is not None:
-                self._send(self._operator, command.message)
 
-    def _publish(self, command: Publish) -> None:
-        state = command.state
-        self._gate.publish(state)
-        self._published_at = command.at
-        if self._hints is not None and (self._hints.game_id, self._hints.ply) != (
-                state.game_id, state.ply):
-            self._hints = None
-        if self._operator is not None and state != self._sent_state:
-            self._send_state(self._operator, state, elapsed=self._clock() - command.at)
+    def _new_guard(self) -> AddressGuard:
+        settings = self._settings
+        return AddressGuard(refuse_after=settings.refuse_after,
+                            window_s=settings.refuse_window_s, refuse_for_s=settings.refuse_for_s)
 
-    def _send_state(self, peer: _Peer, state: protocol.GameState, *, elapsed: float) -> None:
-        self._sent_state = state
-        if state.countdown_s is not None and elapsed > 0.05:
-            # The countdown was true when published; tell a late joiner what is left now.
-            state = dataclasses.replace(
-                state, countdown_s=round(max(0.0, state.countdown_s - elapsed), 1))
-        self._send(peer, state)
+    def _rekey(self, code: str) -> None:
+        """A new pairing code: new hellos carry a fresh salt; a pending proof of the old
+        code fails; wrong guesses of the old one are forgotten (so staff can end a lock-out).
+        The slow key derivation happens here, off the game's thread."""
+        self._guard = self._new_guard()
+        self._salt = protocol.new_salt()
+        self._key = protocol.derive_key(code, self._salt)
+        if self._code_file is not None:
+            try:
+                write_code_file(self._code_file, code)
+            except OSError as error:
+                log.warning("cannot write the new pairing code to %s: %s", self._code_file,
+                            error.strerror or error)
 
     def _tick(self) -> None:
         now = self._clock()
+        self._log.flush(now)
         for peer in list(self._peers):
             if peer.closing_until is not None:
                 if now >= peer.closing_until:
@@ -386,12 +395,12 @@ class KioskLoop:
                 self._send(peer, protocol.Heartbeat(game_id=game_id, ply=ply))
 
     def _stamp(self) -> tuple[str | None, int]:
-        state = self._gate.state
-        return (None, 0) if state is None else (state.game_id, state.ply)
+        return self._feed.stamp
 
     def _shutdown(self) -> None:
         for peer in list(self._peers):
             self._drop(peer, "the operator link was closed")
+        self._log.flush(self._clock(), closing=True)
         self._selector.close()
         self._listener.close()
         self._waker.close()

@@ -16,18 +16,13 @@ import socket
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from game.net import protocol
-from game.net.commands import LinkCommand, LinkSettings, Publish, Send, Stop
+from game.net.code_file import write_code_file
+from game.net.commands import LinkCommand, LinkSettings, Publish, Rekey, Send, Stop
 from game.net.conn import Waker
-from game.net.events import (
-    LinkEvent,
-    OperatorJoined,
-    OperatorLeft,
-    OperatorMoved,
-    OperatorSaid,
-    PairingRefused,
-)
+from game.net.events import LinkEvent, OperatorJoined, OperatorLeft, PairingRefused
 from game.net.kiosk import KioskLoop
 
 log = logging.getLogger(__name__)
@@ -46,13 +41,15 @@ class OperatorLink:
     (see :attr:`address`). The operator must prove knowledge of ``pairing_code``; after
     ``refuse_after`` wrong answers from one address within ``refuse_window_s``, that address
     is refused for ``refuse_for_s``. Lines beyond ``lines_per_s`` (after a ``burst``) are
-    answered ``rate_limited``. ``clock`` drives heartbeats, timeouts and refusals.
+    answered ``rate_limited``. ``clock`` drives heartbeats, timeouts and refusals. With
+    ``code_file``, the current pairing code is kept in that file, readable by its owner only.
+    The link never writes the code to the log: showing it is its owner's choice.
 
     :raises ValueError: for a malformed pairing code or inconsistent timings.
     """
 
     def __init__(self, *, host: str = "127.0.0.1", port: int = 0, pairing_code: str,
-                 heartbeat_s: float = 2.0, timeout_s: float = 6.0,
+                 code_file: Path | None = None, heartbeat_s: float = 2.0, timeout_s: float = 6.0,
                  refuse_after: int = 5, refuse_window_s: float = 60.0,
                  refuse_for_s: float = 120.0,
                  lines_per_s: float = protocol.OPERATOR_LINES_PER_S,
@@ -67,6 +64,7 @@ class OperatorLink:
         self._host = host
         self._port = port
         self._pairing_code = pairing_code
+        self._code_file = code_file
         self._settings = LinkSettings(heartbeat_s=heartbeat_s, timeout_s=timeout_s,
                                       refuse_after=refuse_after,
                                       refuse_window_s=refuse_window_s,
@@ -80,13 +78,19 @@ class OperatorLink:
         self._address: tuple[str, int] | None = None
 
     def start(self) -> None:
-        """Bind, listen and start the background thread.
+        """Bind, listen, write the code file (if any) and start the background thread.
 
-        :raises LinkError: if the address cannot be bound (the message says why), or the
-            link was started before.
+        :raises LinkError: if the address cannot be bound or the code file not written (the
+            message says why), or the link was started before.
         """
         if self._thread is not None:
             raise LinkError("the operator link is already started")
+        if self._code_file is not None:
+            try:
+                write_code_file(self._code_file, self._pairing_code)
+            except OSError as error:
+                raise LinkError(f"cannot write the pairing code to {self._code_file}: "
+                                f"{error.strerror or error}") from error
         listener = _listen(self._host, self._port)
         self._address = (str(listener.getsockname()[0]), int(listener.getsockname()[1]))
         salt = protocol.new_salt()
@@ -94,11 +98,29 @@ class OperatorLink:
         self._waker = Waker()
         loop = KioskLoop(listener=listener, key=key, salt=salt, settings=self._settings,
                          clock=self._clock, commands=self._commands, events=self._events,
-                         waker=self._waker)
+                         waker=self._waker, code_file=self._code_file)
         self._thread = threading.Thread(target=loop.run, name="operator-link", daemon=True)
         self._thread.start()
-        log.info("operator link listening on %s:%d; pairing code %s", *self._address,
-                 self._pairing_code)
+
+    @property
+    def pairing_code(self) -> str:
+        """The code an operator must prove now (as given or made; not normalised)."""
+        return self._pairing_code
+
+    @property
+    def code_file(self) -> Path | None:
+        """The owner-only file that holds the current code, if staff named one."""
+        return self._code_file
+
+    def new_pairing_code(self) -> str:
+        """Make a fresh one-time code and return it. Connections from now on must prove it
+        (with a fresh salt; the link thread derives the key, so this never blocks); a
+        connected operator stays connected. The code file, if any, is rewritten."""
+        code = protocol.new_pairing_code()
+        self._pairing_code = code
+        if self._thread is not None:
+            self._command(Rekey(code))
+        return code
 
     @property
     def address(self) -> tuple[str, int]:
@@ -158,6 +180,5 @@ def _listen(host: str, port: int) -> socket.socket:
 
 
 __all__ = [
-    "LinkError", "LinkEvent", "OperatorJoined", "OperatorLeft", "OperatorLink",
-    "OperatorMoved", "OperatorSaid", "PairingRefused",
+    "LinkError", "LinkEvent", "OperatorJoined", "OperatorLeft", "OperatorLink", "PairingRefused",
 ]

@@ -1,11 +1,11 @@
 """The operator side's background thread: connect, prove the code, follow the game, reconnect.
 
 Owns: :class:`ClientLoop` — a ``selectors`` loop over at most one connection to the kiosk and
-the waker. It answers the hello with the pairing proof, turns kiosk lines into
-:data:`ClientEvent` values, sends the operator's moves and letter-board texts, keeps the
-heartbeat, and after a drop reconnects with backoff. A move not yet acknowledged is sent
-again after a reconnection if the fresh state shows it is still wanted; the kiosk's gate makes
-a repeat harmless, so no move is lost or played twice.
+the waker. It answers the hello with the pairing proof, passes the kiosk's messages on as
+:data:`ClientEvent` values (as the protocol defines them), sends the operator's moves and
+letter-board texts, keeps the heartbeat, and after a drop reconnects with backoff. A move not
+yet acknowledged is sent again after a reconnection if the fresh state shows it is still
+wanted; the kiosk's gate makes a repeat harmless, so no move is lost or played twice.
 
 Must not import: pygame or anything from ``game`` above ``game.net``. Runs only on the
 client thread.
@@ -20,13 +20,13 @@ import queue
 import selectors
 import socket
 from collections.abc import Callable
-from typing import Any
 
 from game.net import events as ev
 from game.net import protocol
 from game.net.commands import ClientCommand, ClientSettings, SendMove, Stop
 from game.net.conn import Connection, OutputOverflowError, Waker
 from game.net.framing import OversizedLine
+from game.net.logbook import Tally, loggable
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,8 @@ class ClientLoop:
         self._unacked_line: int | None = None
         self._resend_at: float | None = None
         self._running = True
+        self._bad_lines = Tally(window_s=60.0)
+        """A kiosk sending nothing but bad lines costs our log one line a minute."""
 
     def run(self) -> None:
         """Connect and serve until a :class:`Stop` command arrives."""
@@ -189,7 +191,7 @@ class ClientLoop:
             self._phase = "idle"
         else:
             self._phase = "stopped"
-        log.info("operator client disconnected: %s", reason)
+        log.info("operator client disconnected: %s", loggable(reason))
         self._events.put(ev.Disconnected(reason, will_retry=will_retry))
 
     def _close_conn(self) -> None:
@@ -207,7 +209,9 @@ class ClientLoop:
         try:
             message = protocol.decode_kiosk(item)
         except protocol.ProtocolError as error:
-            log.warning("operator client ignored a bad line from the kiosk: %s", error)
+            if self._bad_lines.note("bad lines from the kiosk", self._clock()):
+                log.warning("operator client ignored a bad line from the kiosk: %s",
+                            loggable(error))
             self._report(error.code, f"the kiosk sent a bad line: {error.reason}",
                          error.ref_type)
             return
@@ -239,19 +243,18 @@ class ClientLoop:
             self._phase = "ready"
             self._failures = 0
             log.info("operator client authenticated as %s", message.name)
-            self._events.put(ev.Authenticated(message.name))
+            self._events.put(message)
         elif isinstance(message, protocol.AuthRefused):
-            will_retry = self._settings.reconnect and message.code == "busy"
-            self._events.put(ev.AuthRefused(message.code, message.reason, will_retry))
-            self._lost(f"the kiosk refused us: {message.reason}", retry=will_retry)
+            self._events.put(message)  # a Disconnected saying whether we retry follows
+            self._lost(f"the kiosk refused us: {message.reason}",
+                       retry=message.code == "busy")
         elif isinstance(message, protocol.ErrorReply):
             self._on_game_message(message)
 
     def _on_game_message(self, message: protocol.KioskMessage) -> None:
-        event = _event_for(message)
         if isinstance(message, protocol.GameState):
             self._state = message
-            self._events.put(ev.StateChanged(message))
+            self._events.put(message)
             self._resend_if_wanted(message)
             return
         if isinstance(message, protocol.MoveAck) and self._unacked is not None and (
@@ -265,8 +268,8 @@ class ClientLoop:
                 self._resend_at = self._clock() + RATE_RETRY_S
                 return
             self._unacked = self._unacked_line = None
-        if event is not None:
-            self._events.put(event)
+        if isinstance(message, ev.KIOSK_NEWS):  # not heartbeats, nor a hello out of place
+            self._events.put(message)
 
     def _resend_if_wanted(self, state: protocol.GameState) -> None:
         move = self._unacked
@@ -304,6 +307,9 @@ class ClientLoop:
                              "sent", protocol.Say.TYPE)
 
     def _tick(self) -> None:
+        for summary in self._bad_lines.due(self._clock()):
+            log.warning("operator client ignored %d more %s in the last minute", summary.count,
+                        summary.key)
         conn = self._conn
         if conn is None:
             return
@@ -327,21 +333,3 @@ class ClientLoop:
             self._send(protocol.Heartbeat(game_id=state.game_id if state else None,
                                           ply=state.ply if state else 0))
 
-
-def _event_for(message: protocol.KioskMessage) -> ev.ClientEvent | None:
-    """The event a game message becomes (none for heartbeats and out-of-place lines)."""
-    make = _EVENT_MAKERS.get(type(message))
-    return None if make is None else make(message)
-
-
-_EVENT_MAKERS: dict[type, Callable[[Any], ev.ClientEvent]] = {
-    protocol.VisitorLift: lambda m: ev.VisitorLifted(m.game_id, m.ply, m.square),
-    protocol.VisitorDrop: lambda m: ev.VisitorDropped(m.game_id, m.ply, m.from_square,
-                                                      m.to_square),
-    protocol.Hints: lambda m: ev.HintsReceived(m.game_id, m.ply, m.hints),
-    protocol.MoveAck: lambda m: ev.MoveAcknowledged(m.game_id, m.ply, m.uci),
-    protocol.StoodIn: lambda m: ev.EngineStoodIn(m.game_id, m.ply, m.uci),
-    protocol.VisitorLeft: lambda m: ev.VisitorLeft(m.game_id, m.ply),
-    protocol.GameOver: lambda m: ev.GameEnded(m.game_id, m.ply, m.result, m.reason),
-    protocol.ErrorReply: lambda m: ev.ErrorReported(m.code, m.reason, m.ref_type),
-}

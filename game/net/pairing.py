@@ -64,8 +64,9 @@ def new_nonce() -> str:
 def derive_key(code: str, salt: str) -> bytes:
     """The 32-byte key both sides derive from the pairing code and the session's salt.
 
-    Slow on purpose (~40 ms); the kiosk derives it once per session, the operator once per
-    connection.
+    Slow on purpose (about 0.1 s on a small two-core machine: ``benchmarks/pairing.py``); the
+    kiosk derives it once per session and per new code, on its link thread; the operator's
+    client once per salt.
 
     :raises ValueError: if ``code`` is not a valid pairing code or ``salt`` is not hex.
     """

@@ -80,6 +80,8 @@ from game.net.wire import (
 )
 
 Message = KioskMessage | OperatorMessage
+MAX_REF_TYPE_CHARS = 32
+"""An error's ``ref_type`` carries at most this much of the line's ``type``."""
 _M = TypeVar("_M", bound=Message)
 _T = TypeVar("_T")
 
@@ -136,6 +138,14 @@ def _decode(line: bytes, types: Mapping[str, type[_M]], other: Mapping[str, type
         raise ProtocolError("too_long", f"a line from {sender} may be at most {max_bytes} "
                             f"bytes, got {len(line)}")
     obj = _parse_object(line.removesuffix(b"\n").removesuffix(b"\r"))
+    kind = obj.get("type")
+    # Every error about a line whose type could be read names that type (cut to 32).
+    readable = kind[:MAX_REF_TYPE_CHARS] if type(kind) is str and kind else None
+    return _with_ref(readable, lambda: _message_from(obj, types, other, sender=sender))
+
+
+def _message_from(obj: dict[str, object], types: Mapping[str, type[_M]],
+                  other: Mapping[str, type[Message]], *, sender: str) -> _M:
     version = obj.get("v")
     if type(version) is not int or version != PROTOCOL_VERSION:
         raise ProtocolError("bad_version", f"field 'v' must be {PROTOCOL_VERSION}, "
@@ -150,10 +160,10 @@ def _decode(line: bytes, types: Mapping[str, type[_M]], other: Mapping[str, type
             raise ProtocolError("unknown_type", f"'{kind}' is not a message {sender} sends")
         raise ProtocolError("unknown_type", f"unknown message type {kind[:32]!r}")
     cls = types[kind]
-    return _with_ref(kind, lambda: cls(**_fields_from(cls, obj)))
+    return cls(**_fields_from(cls, obj))
 
 
-def _with_ref(kind: str, build: Callable[[], _T]) -> _T:
+def _with_ref(kind: str | None, build: Callable[[], _T]) -> _T:
     try:
         return build()
     except ProtocolError as error:

@@ -35,10 +35,12 @@ OPERATOR_LINES_PER_S: Final = 10.0
 """Sustained rate of operator lines the kiosk reads; more are answered ``rate_limited``."""
 OPERATOR_BURST: Final = 20
 """Lines an operator may send at once before the sustained rate applies."""
-MAX_PENDING_CONNECTIONS: Final = 4
-"""Connections allowed to be busy authenticating at the same time."""
-MAX_PENDING_PER_ADDRESS: Final = 2
-"""Of those, how many may come from one address."""
+MAX_PENDING_CONNECTIONS: Final = 16
+"""Connections that may be authenticating at the same time; a newcomer beyond it is still let
+in, and the oldest connection of the address holding the most slots is closed instead."""
+MAX_PENDING_PER_ADDRESS: Final = 4
+"""Of those, how many may come from one address; a newcomer beyond it closes that address's
+oldest one."""
 
 #: Letters beyond ASCII that English, German and French need, both cases.
 ACCENTED_LETTERS: Final = "ÀÂÄÆÇÈÉÊËÎÏÔÖŒÙÛÜŸẞàâäæçèéêëîïôöœùûüÿß"

@@ -10,6 +10,7 @@ Must not import: pygame or ``game.ui``.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -47,6 +48,12 @@ class MoveReply:
     move: chess.Move
     author: MoveAuthor
     detail: str = ""
+    """Free text for the record (the operator's name, "standing in")."""
+    _: dataclasses.KW_ONLY
+    engine_name: str = ""
+    """The engine that chose the move (its ``id name``), when an engine did."""
+    level: int | None = None
+    """The level the engine played at, when an engine chose the move."""
 
 
 class Opponent(Protocol):

@@ -1,10 +1,11 @@
 """A UCI engine as a source of Turk moves: the built-in engine, Stockfish, or any other.
 
-Owns: ``EngineOpponent`` and ``resolve_engine``. The engine runs as its own process, driven
-by python-chess's ``chess.engine`` on one worker thread, so the frame loop only ever polls a
-future. Opening-book moves are looked up here with ``chess.polyglot`` (on the worker too), so
-the record can say that a move came from the book. A crashed engine is restarted once per
-request; if it will not come back, ``poll`` raises ``OpponentUnavailableError`` with the reason.
+Owns: ``EngineOpponent`` and ``resolve_engine``. The engine process's life (start at a lower
+priority, restart once per request when it dies, give up with the reason, quit) belongs to
+``game.opponents.process.EngineProcess``; this module decides what to ask it: the level's
+options and limit, and the opening book first. The book is opened once, on the engine loop,
+and closed with the opponent; its moves are recorded as ``MoveAuthor.BOOK``. Requests run on
+the shared engine loop, so the frame loop only ever polls a future.
 
 Must not import: pygame or ``game.ui``; it starts ``game.engine`` as a program, never imports it.
 """
@@ -16,8 +17,7 @@ import logging
 import os
 import shutil
 import sys
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import chess
@@ -27,15 +27,16 @@ import chess.polyglot
 from game.model.records import MoveAuthor
 from game.opponents.base import MoveReply, MoveRequest, OpponentError, OpponentUnavailableError
 from game.opponents.levels import LevelPlan, plan_for_level
+from game.opponents.process import (
+    EngineIdentity,
+    EngineLoop,
+    EngineProcess,
+    Search,
+)
 
 log = logging.getLogger(__name__)
 
 BUILTIN = "builtin"
-_STARTUP_TIMEOUT_S = 20.0
-ENGINE_NICENESS = 5
-"""How much lower the engine process's scheduling priority is than the game's: the frames
-come first, the search takes what is left (all of a core while the screen is idle)."""
-
 
 Planner = Callable[..., LevelPlan]
 """``planner(level, engine_name=..., engine_options=...)`` → the plan for that engine."""
@@ -79,6 +80,41 @@ def find_stockfish() -> str | None:
         return None
 
 
+class OpeningBook:
+    """A Polyglot book, opened on first use and kept open until closed (on the engine loop).
+
+    :param path: the book file, or ``None`` for no book.
+    :param plies: how many plies into a game the book is consulted.
+    """
+
+    def __init__(self, path: Path | None, *, plies: int) -> None:
+        self._path = path
+        self._plies = plies
+        self._reader: chess.polyglot.MemoryMappedReader | None = None
+        self._closed = False
+
+    def move(self, board: chess.Board) -> chess.Move | None:
+        """A weighted choice among the book's moves for ``board``, or ``None``."""
+        if self._path is None or self._closed or len(board.move_stack) >= self._plies:
+            return None
+        try:
+            if self._reader is None:
+                self._reader = chess.polyglot.open_reader(self._path)
+            return self._reader.weighted_choice(board).move
+        except IndexError:
+            return None
+        except (OSError, ValueError) as exc:
+            log.warning("opening book %s unreadable: %s", self._path, exc)
+            self._path = None
+            return None
+
+    def close(self) -> None:
+        self._closed = True
+        reader, self._reader = self._reader, None
+        if reader is not None:
+            reader.close()
+
+
 class EngineOpponent:
     """The Turk's moves from a UCI engine process, at a level.
 
@@ -88,183 +124,105 @@ class EngineOpponent:
     :param book_path: a Polyglot opening book consulted first, or ``None``.
     :param author: recorded as the author of the engine's moves (the engine standing in for
         an operator records ``MoveAuthor.ENGINE_STANDIN``).
+    :param book_plies: how many plies into a game the book is consulted.
+    :param loop: the engine loop (the program's shared one by default).
     """
 
     def __init__(self, command: Sequence[str], *, level: int, planner: Planner = plan_for_level,
                  book_path: Path | None = None, author: MoveAuthor = MoveAuthor.ENGINE,
-                 book_plies: int = 16) -> None:
-        self._command = list(command)
+                 book_plies: int = 16, loop: EngineLoop | None = None) -> None:
         self._level = level
         self._planner = planner
-        self._book_path = book_path
-        self._book_plies = book_plies
         self._author = author
-        self._executor = concurrent.futures.ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix="engine")
-        self._engine: chess.engine.SimpleEngine | None = None
         self._limit = chess.engine.Limit(time=1.0)
-        self._name = Path(self._command[-1]).name
+        self._process = EngineProcess(command, loop=loop, setup=self._setup)
+        self._book = OpeningBook(book_path, plies=book_plies)
         self._future: concurrent.futures.Future[MoveReply] | None = None
-        self._start_future: concurrent.futures.Future[None] | None = None
+        self._search: Search | None = None
+        self._started = False
         self._closed = False
-        self._search_lock = threading.Lock()
-        self._search: chess.engine.SimpleAnalysisResult | None = None
 
     @property
     def description(self) -> str:
-        return f"{self._name} (level {self._level})"
+        return f"{self._process.name} (level {self._level})"
 
     @property
     def engine_name(self) -> str:
         """The name the engine gives itself (``id name``), once it has started."""
-        return self._name
+        return self._process.name
 
     @property
     def engine_author(self) -> str:
         """The author the engine names (``id author``), or an empty string."""
-        engine = self._engine
-        return engine.id.get("author", "") if engine is not None else ""
+        identity = self._process.identity
+        return identity.author if identity is not None else ""
 
     @property
     def is_thinking(self) -> bool:
         return self._future is not None and not self._future.done()
 
     def start(self) -> None:
-        if self._start_future is None:
-            self._start_future = self._executor.submit(self._open)
+        """Start the engine process in the background (a failure shows at the first move)."""
+        if not self._started and not self._closed:
+            self._started = True
+            self._process.open()
 
     def request_move(self, request: MoveRequest) -> None:
-        self.start()
-        self._future = self._executor.submit(self._choose, request)
+        if self._closed:
+            raise OpponentUnavailableError("the engine was closed")
+        self._started = True
+        if self._search is not None:
+            self._search.stop()
+        self._search = Search(self._process.loop)
+        self._future = self._process.submit(self._choose(request, self._search))
 
     def poll(self) -> MoveReply | None:
         future = self._future
         if future is None or not future.done():
             return None
-        self._future = None
+        self._future = self._search = None
         error = future.exception()
         if error is not None:
             if isinstance(error, OpponentError):
                 raise error
-            raise OpponentUnavailableError(f"{self._name}: {error}") from error
+            raise OpponentUnavailableError(f"{self._process.name}: {error}") from error
         return future.result()
 
     def cancel(self) -> None:
         self._future = None
-        self._stop_search()
+        if self._search is not None:
+            self._search.stop()
+            self._search = None
 
     def close(self) -> None:
-        """Stop any search and quit the engine (on the worker; this returns at once)."""
+        """Stop any search, quit the engine and close the book; returns at once."""
         if self._closed:
             return
         self._closed = True
-        for pending in (self._future, self._start_future):
-            if pending is not None:
-                pending.cancel()  # only cancels what has not started yet
-        self._future = None
-        self._stop_search()
-        self._executor.submit(self._quit)  # after a running job, before nothing else
-        self._executor.shutdown(wait=False)
+        self.cancel()
+        self._process.quit()
+        self._process.loop.call(self._book.close)
 
-    def _stop_search(self) -> None:
-        with self._search_lock:
-            if self._search is not None:
-                self._search.stop()
+    # -- on the engine loop ------------------------------------------------------------------
 
-    # -- worker thread ---------------------------------------------------------------------
-
-    def _quit(self) -> None:
-        engine, self._engine = self._engine, None
-        if engine is None:
-            return
-        try:
-            engine.quit()
-        except (chess.engine.EngineError, TimeoutError, OSError) as exc:
-            log.info("engine %s did not quit cleanly (%s); closing it", self._name, exc)
-            engine.close()
-
-    def _open(self) -> None:
-        if self._closed:
-            return
-        try:
-            engine = chess.engine.SimpleEngine.popen_uci(self._command, timeout=_STARTUP_TIMEOUT_S)
-        except (OSError, chess.engine.EngineError, TimeoutError) as exc:
-            raise OpponentUnavailableError(
-                f"the engine {' '.join(self._command)!r} could not be started: {exc}") from exc
-        _yield_to_the_game(engine)
-        self._name = engine.id.get("name", self._name)
-        plan = self._planner(self._level, engine_name=self._name,
-                             engine_options=engine.options)
-        settable = {k: v for k, v in plan.options.items() if k in engine.options}
-        if "OwnBook" in engine.options:
+    def _setup(self, identity: EngineIdentity) -> Mapping[str, chess.engine.ConfigValue]:
+        plan = self._planner(self._level, engine_name=identity.name,
+                             engine_options=identity.options)
+        settable: dict[str, chess.engine.ConfigValue] = {
+            k: v for k, v in plan.options.items() if k in identity.options}
+        if "OwnBook" in identity.options:
             # The game reads the book itself, so the record can say a move was the book's.
             settable["OwnBook"] = False
-        if settable:
-            engine.configure(settable)
         self._limit = plan.limit
-        self._engine = engine
-        log.info("engine %s started for level %d: %s, %s", self._name, self._level,
-                 settable, self._limit)
+        log.info("engine %s set up for level %d: %s", identity.name, self._level, self._limit)
+        return settable
 
-    def _book_move(self, board: chess.Board) -> chess.Move | None:
-        if self._book_path is None or len(board.move_stack) >= self._book_plies:
-            return None
-        try:
-            with chess.polyglot.open_reader(self._book_path) as reader:
-                return reader.weighted_choice(board).move
-        except IndexError:
-            return None
-        except OSError as exc:
-            log.warning("opening book %s unreadable: %s", self._book_path, exc)
-            self._book_path = None
-            return None
-
-    def _choose(self, request: MoveRequest) -> MoveReply:
-        book = self._book_move(request.board)
+    async def _choose(self, request: MoveRequest, search: Search) -> MoveReply:
+        book = self._book.move(request.board)
         if book is not None:
-            return MoveReply(request.game_id, request.ply, book, MoveAuthor.BOOK, "opening book")
-        for attempt in (1, 2):
-            if self._engine is None:
-                self._open()
-            engine = self._engine
-            if engine is None or self._closed:
-                raise OpponentUnavailableError("the engine was closed")
-            try:
-                move = self._search_move(engine, request.board)
-            except chess.engine.EngineTerminatedError as exc:
-                if self._closed:
-                    raise OpponentUnavailableError("the engine was closed") from exc
-                log.warning("engine %s stopped (%s); restarting (attempt %d)", self._name, exc,
-                            attempt)
-                self._engine = None
-                continue
-            if move is None:
-                raise OpponentError(f"{self._name} gave no move in {request.board.fen()!r}")
-            return MoveReply(request.game_id, request.ply, move, self._author,
-                             f"{self._name} level {self._level}")
-        raise OpponentUnavailableError(f"the engine {self._name} stopped twice and was given up")
-
-    def _search_move(self, engine: chess.engine.SimpleEngine,
-                     board: chess.Board) -> chess.Move | None:
-        """Search with a stoppable analysis (``cancel`` and ``close`` can end it early)."""
-        search = engine.analysis(board, self._limit)
-        with self._search_lock:
-            self._search = search
-        try:
-            return search.wait().move
-        finally:
-            with self._search_lock:
-                self._search = None
-            search.stop()
-
-
-def _yield_to_the_game(engine: chess.engine.SimpleEngine) -> None:
-    """Lower the engine process's priority a little (POSIX), so a search never slows frames."""
-    if not hasattr(os, "setpriority"):
-        return
-    try:
-        pid = engine.transport.get_pid()
-        current = os.getpriority(os.PRIO_PROCESS, 0)
-        os.setpriority(os.PRIO_PROCESS, pid, min(19, current + ENGINE_NICENESS))
-    except (OSError, AttributeError) as exc:
-        log.info("could not lower the engine's priority: %s", exc)
+            return MoveReply(request.game_id, request.ply, book, MoveAuthor.BOOK)
+        found = await self._process.analyse(request.board, self._limit, search)
+        if found.move is None:
+            raise OpponentError(f"{self._process.name} gave no move in {request.board.fen()!r}")
+        return MoveReply(request.game_id, request.ply, found.move, self._author,
+                         engine_name=self._process.name, level=self._level)

@@ -1,10 +1,11 @@
 """The engine's three best moves for the hidden operator in hybrid play ("a human in the loop").
 
 Owns: ``HintLine`` (one suggestion: move, SAN, score from the Turk's side) and
-``HintAnalyser`` — its own UCI engine process at full strength, searching with MultiPV 3
-through python-chess's stoppable ``analysis`` on one worker thread, so the frame loop only
-polls. A failing engine costs the operator their hints, never the game: the failure is
-logged and the analyser tries again at the next request.
+``HintAnalyser`` — its own UCI engine process at full strength (its life owned by
+``game.opponents.process.EngineProcess``, on the shared engine loop), searching with MultiPV 3,
+so the frame loop only polls. A failing engine costs the operator their hints, never the
+game: an engine that dies is restarted once per analysis; a failure is logged and the
+analyser tries again at the next request.
 
 Must not import: pygame, ``game.ui`` or ``game.net``; it starts the engine as a program and
 never imports it.
@@ -14,17 +15,17 @@ from __future__ import annotations
 
 import concurrent.futures
 import logging
-import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import chess
 import chess.engine
 
+from game.opponents.process import EngineIdentity, EngineLoop, EngineProcess, Search
+
 log = logging.getLogger(__name__)
 
 HINT_COUNT = 3
-_STARTUP_TIMEOUT_S = 20.0
 
 
 @dataclass(frozen=True)
@@ -46,23 +47,21 @@ class HintAnalyser:
 
     :param command: the engine program and its arguments.
     :param think_s: how long each analysis runs.
+    :param loop: the engine loop (the program's shared one by default).
     """
 
-    def __init__(self, command: Sequence[str], *, think_s: float = 1.0) -> None:
-        self._command = list(command)
+    def __init__(self, command: Sequence[str], *, think_s: float = 1.0,
+                 loop: EngineLoop | None = None) -> None:
         self._limit = chess.engine.Limit(time=think_s)
-        self._executor = concurrent.futures.ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix="hints")
-        self._engine: chess.engine.SimpleEngine | None = None
+        self._process = EngineProcess(command, loop=loop, setup=_no_book, role="hint engine")
         self._future: concurrent.futures.Future[tuple[HintLine, ...]] | None = None
-        self._lock = threading.Lock()
-        self._search: chess.engine.SimpleAnalysisResult | None = None
+        self._search: Search | None = None
         self._closed = False
 
     def start(self) -> None:
         """Start the engine process in the background."""
         if not self._closed:
-            self._executor.submit(self._open)
+            self._process.open()
 
     def analyse(self, game_id: str, ply: int, board: chess.Board) -> None:
         """Start looking for the best moves in ``board`` (a copy the analyser keeps); an
@@ -70,7 +69,9 @@ class HintAnalyser:
         if self._closed:
             return
         self.cancel()
-        self._future = self._executor.submit(self._analyse, game_id, ply, board.copy())
+        self._search = Search(self._process.loop)
+        self._future = self._process.submit(
+            self._analyse(game_id, ply, board.copy(), self._search))
 
     def poll(self) -> tuple[HintLine, ...] | None:
         """The suggestions, once, when ready (best first); ``None`` until then, and after a
@@ -78,7 +79,7 @@ class HintAnalyser:
         future = self._future
         if future is None or not future.done():
             return None
-        self._future = None
+        self._future = self._search = None
         error = future.exception()
         if error is not None:
             log.warning("the hint engine failed: %s", error)
@@ -88,61 +89,27 @@ class HintAnalyser:
     def cancel(self) -> None:
         """Forget the current analysis (and stop it)."""
         self._future = None
-        with self._lock:
-            if self._search is not None:
-                self._search.stop()
+        if self._search is not None:
+            self._search.stop()
+            self._search = None
 
     def close(self) -> None:
-        """Stop and quit the engine (on the worker; returns at once)."""
+        """Stop and quit the engine; returns at once."""
         if self._closed:
             return
         self._closed = True
         self.cancel()
-        self._executor.submit(self._quit)
-        self._executor.shutdown(wait=False)
+        self._process.quit()
 
-    # -- worker thread ------------------------------------------------------------------------
+    async def _analyse(self, game_id: str, ply: int, board: chess.Board,
+                       search: Search) -> tuple[HintLine, ...]:
+        found = await self._process.analyse(board, self._limit, search, multipv=HINT_COUNT)
+        return hint_lines(game_id, ply, board, found.multipv)
 
-    def _open(self) -> chess.engine.SimpleEngine:
-        if self._engine is None:
-            try:
-                self._engine = chess.engine.SimpleEngine.popen_uci(
-                    self._command, timeout=_STARTUP_TIMEOUT_S)
-            except (OSError, chess.engine.EngineError, TimeoutError) as exc:
-                raise RuntimeError(f"the hint engine {' '.join(self._command)!r} could not "
-                                   f"be started: {exc}") from exc
-            if "OwnBook" in self._engine.options:  # a book answer has no scores to offer
-                self._engine.configure({"OwnBook": False})
-        return self._engine
 
-    def _quit(self) -> None:
-        engine, self._engine = self._engine, None
-        if engine is None:
-            return
-        try:
-            engine.quit()
-        except (chess.engine.EngineError, TimeoutError, OSError) as exc:
-            log.info("the hint engine did not quit cleanly (%s); closing it", exc)
-            engine.close()
-
-    def _analyse(self, game_id: str, ply: int, board: chess.Board) -> tuple[HintLine, ...]:
-        if self._closed:
-            return ()
-        engine = self._open()
-        try:
-            search = engine.analysis(board, self._limit, multipv=HINT_COUNT)
-        except chess.engine.EngineTerminatedError:
-            self._engine = None  # started afresh at the next request
-            raise
-        with self._lock:
-            self._search = search
-        try:
-            search.wait()
-        finally:
-            with self._lock:
-                self._search = None
-            search.stop()
-        return hint_lines(game_id, ply, board, search.multipv)
+def _no_book(identity: EngineIdentity) -> Mapping[str, chess.engine.ConfigValue]:
+    """A book answer has no scores to offer: the hint engine always searches."""
+    return {"OwnBook": False} if "OwnBook" in identity.options else {}
 
 
 def hint_lines(game_id: str, ply: int, board: chess.Board,

@@ -10,8 +10,10 @@ Nothing here ever raises to the match: a failing standby engine is logged and as
 the visitor's screen shows only a Turk that is thinking.
 
 The socket side is not here: ``game.opponents`` and ``game.net`` are independent layers, so
-the kiosk's glue (``game.ui.console.host``) carries moves, states, hints and stand-ins between
-this object and the ``OperatorLink``.
+the kiosk's host (``game.operator_host``), which makes this object and keeps it, carries moves,
+states, hints and stand-ins between it and the ``OperatorLink``. The link has judged every
+move it hands in against the published state (current and legal) and the model checks it
+once more when it is played, so this object checks only that it answers the open request.
 
 Must not import: pygame, ``game.ui`` or ``game.net``; clocks come in as a callable.
 """
@@ -39,7 +41,7 @@ RETRY_S = 2.0
 
 
 @dataclass(frozen=True)
-class StoodIn:
+class StandInMove:
     """The engine made the Turk's move at ``ply`` of ``game_id`` for the operator."""
 
     game_id: str
@@ -79,7 +81,7 @@ class OperatorOpponent:
         self._standin_asked = False
         self._retry_at: float | None = None
         self._new_hints: tuple[HintLine, ...] | None = None
-        self._stood_in: list[StoodIn] = []
+        self._stood_in: list[StandInMove] = []
 
     @property
     def description(self) -> str:
@@ -93,6 +95,16 @@ class OperatorOpponent:
     def standby(self) -> Opponent:
         """The engine that stands in."""
         return self._standby
+
+    @property
+    def engine_name(self) -> str:
+        """The standby engine's own name, once it reported one (the reveal names it)."""
+        return str(getattr(self._standby, "engine_name", ""))
+
+    @property
+    def engine_author(self) -> str:
+        """The standby engine's authors as it reports them, once known."""
+        return str(getattr(self._standby, "engine_author", ""))
 
     @property
     def request(self) -> MoveRequest | None:
@@ -119,19 +131,17 @@ class OperatorOpponent:
         self._on_turn()
 
     def operator_moved(self, game_id: str, ply: int, uci: str, *, from_hint: bool) -> bool:
-        """The operator's move arrived over the link; whether it will be played.
+        """The operator's move arrived over the link (judged current and legal there); whether
+        it will be played.
 
-        Refused (and logged) when it does not answer the open request, is illegal there, or
-        comes after the engine took over.
+        Refused (and logged) when it does not answer the open request or comes after the
+        engine took over.
         """
         request = self._request
         if request is None or (request.game_id, request.ply) != (game_id, ply):
             log.info("operator move %s for %s ply %d answers no open request", uci, game_id, ply)
             return False
         move = chess.Move.from_uci(uci)
-        if not request.board.is_legal(move):
-            log.warning("operator move %s is illegal at ply %d", uci, ply)
-            return False
         if not self._director.accept_operator_move(game_id, ply, self._clock()):
             log.info("operator move %s at ply %d came after the engine stood in", uci, ply)
             return False
@@ -156,7 +166,7 @@ class OperatorOpponent:
         if reply is None:
             reply = self._standin(now)
             if reply is not None:
-                self._stood_in.append(StoodIn(request.game_id, request.ply, reply.move.uci()))
+                self._stood_in.append(StandInMove(request.game_id, request.ply, reply.move.uci()))
         if reply is not None:
             self._finish()
         return reply
@@ -170,7 +180,7 @@ class OperatorOpponent:
         hints, self._new_hints = self._new_hints, None
         return hints
 
-    def take_stood_in(self) -> list[StoodIn]:
+    def take_stood_in(self) -> list[StandInMove]:
         """The moves the engine made for the operator since the last call."""
         stood_in, self._stood_in = self._stood_in, []
         return stood_in

@@ -38,8 +38,26 @@ def test_each_mode_sees_its_own_truth_then_the_history(screens: list[Screen]) ->
 
 def test_history_runs_from_1770_to_the_question(screens: list[Screen]) -> None:
     history = [s.id.split(".")[1] for s in screens if s.id.startswith("history.")]
-    assert history == ["turk", "secret", "amt", "material", "writers", "annotators", "raters",
-                       "red_team", "engineers", "users", "counterpoint", "question", "end"]
+    assert history == ["turk", "secret", "showman", "amt", "platform", "material", "writers",
+                       "annotators", "raters", "red_team", "engineers", "users",
+                       "counterpoint", "question", "end"]
+
+
+def test_the_quick_pass_makes_the_argument_and_leaves_the_layers_for_later(
+        screens: list[Screen]) -> None:
+    quick = [s.id.split(".")[1] for s in screens if s.id.startswith("history.") and s.quick]
+    # The Turk, its owner's business, the name, the platform in the middle, the one well-paid
+    # layer, the users, the counterpoint, the open question.
+    assert quick == ["turk", "showman", "amt", "platform", "engineers", "users",
+                     "counterpoint", "question", "end"]
+    passed_by = [s.id for s in screens if s.id.startswith("reveal.") and not s.quick]
+    assert passed_by == ["reveal.stand_in", "reveal.roll"]  # the count is on the first page
+
+
+def test_the_costume_note_is_shown_on_the_turks_screen(screens: list[Screen]) -> None:
+    turk = next(s for s in screens if s.id == "history.turk")
+    assert turk.note == "turk.costume.note"
+    assert "turk.costume.note" in turk.string_keys()
 
 
 def test_stand_in_screen_needs_stand_in_moves(screens: list[Screen]) -> None:
@@ -68,7 +86,7 @@ def test_roll_shows_the_record_honestly(assets: Path) -> None:
     roll = load_operators(assets)
     assert [o.id for o in roll] == ["kempelen_era", "allgaier", "boncourt", "alexandre",
                                     "lewis", "williams", "mouret", "frenchwoman",
-                                    "schlumberger", "kummer"]
+                                    "schlumberger"]
     assert all(o.on_roll for o in roll)
     assert [o.id for o in roll if o.is_uncertain] == ["frenchwoman"]
     assert [o.id for o in roll if o.name is None] == ["kempelen_era", "frenchwoman"]

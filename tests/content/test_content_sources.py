@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from game.content.screens import HistoricalOperator, Screen, load_text_sources, unknown_sources
-from game.content.sources import ContentError, Source, SourceKind, load_sources
+from game.content.sources import (
+    CitationWords,
+    ContentError,
+    Source,
+    SourceKind,
+    load_sources,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -35,19 +41,31 @@ def test_factual_screens_cite_sources(screens: list[Screen]) -> None:
     assert [s.id for s in screens if not s.sources] == ["history.question", "history.end"]
 
 
-def test_sources_have_the_three_kinds(sources: dict[str, Source]) -> None:
-    kinds = {s.kind for s in sources.values()}
-    assert kinds == set(SourceKind)
-    assert all(s.url.startswith(("http://", "https://"))
-               for s in sources.values() if not s.is_first_party)
+def test_web_sources_say_when_they_were_read_and_books_where_they_appeared(
+        sources: dict[str, Source]) -> None:
+    for source in sources.values():
+        if source.is_first_party:
+            continue
+        if source.url:
+            assert source.url.startswith(("http://", "https://")), source.id
+            assert source.accessed, source.id
+        else:  # a printed work: a reader finds it by its publisher (or journal) and year
+            assert source.publication and source.date, source.id
 
 
 def test_citation_joins_what_a_source_has() -> None:
-    poe = Source("POE", SourceKind.PRIMARY, title="Maelzel's Chess-Player",
+    poe = Source("POE", SourceKind.PRIMARY, title="Maelzel’s Chess-Player",
                  author="Edgar Allan Poe", publication="Southern Literary Messenger",
-                 date="1836-04", url="https://example.org/poe")
-    assert poe.citation == ("Edgar Allan Poe, “Maelzel's Chess-Player”, "
-                            "Southern Literary Messenger, 1836-04")
+                 volume="2", pages="318–326", date="1836-04", url="https://example.org/poe",
+                 accessed="2026-11")
+    assert poe.citation == ("Edgar Allan Poe, “Maelzel’s Chess-Player”, "
+                            "Southern Literary Messenger, vol. 2, pp. 318–326, 1836-04, "
+                            "read online: 2026-11")
+    german = CitationWords(quoted="„{}“".format, volume="Bd. {}".format,
+                           pages="S. {}".format, accessed="online gelesen: {}".format)
+    assert poe.cite(german) == ("Edgar Allan Poe, „Maelzel’s Chess-Player“, "
+                                "Southern Literary Messenger, Bd. 2, S. 318–326, 1836-04, "
+                                "online gelesen: 2026-11")
     game = Source("GAME", SourceKind.FIRST_PARTY, title="This game's move record")
     assert game.citation == "This game's move record"
 
@@ -66,7 +84,10 @@ def write(folder: Path, relative: str, text: str) -> Path:
 
 
 @pytest.mark.parametrize(("toml", "message"), [
-    ('[X1]\nkind = "primary"\ntitle = "T"\n', "needs a url"),
+    ('[X1]\nkind = "primary"\ntitle = "T"\n', "printed work"),
+    ('[X1]\nkind = "primary"\ntitle = "T"\nurl = "https://e.org"\n', "needs 'accessed'"),
+    ('[X1]\nkind = "primary"\ntitle = "T"\nurl = "https://e.org"\naccessed = "last May"\n',
+     "YYYY"),
     ('[X1]\nkind = "tertiary"\ntitle = "T"\nurl = "https://e.org"\n', "not one of"),
     ('[X1]\nkind = "primary"\ntitel = "T"\nurl = "https://e.org"\n', "did you mean 'title'"),
     ('[X1]\nkind = "primary"\ntitle = "T"\nurl = "https://e.org"\ndate = "May 1836"\n',
@@ -93,6 +114,7 @@ def test_a_missing_file_says_so(tmp_path: Path) -> None:
 def test_sources_load_in_file_order(tmp_path: Path) -> None:
     write(tmp_path, "content/sources.toml",
           '[B2]\nkind = "secondary"\npublication = "P"\nurl = "https://e.org/b"\n'
+          'accessed = "2026-11"\n'
           '[A1]\nkind = "first-party"\ntitle = "Our record"\n')
     loaded = load_sources(tmp_path)
     assert list(loaded) == ["B2", "A1"]

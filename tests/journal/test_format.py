@@ -63,7 +63,9 @@ def games(draw: st.DrawFn) -> tuple[list[Entry], GameSession, CrewLine, float]:
             move = draw(st.sampled_from(moves))
             author = draw(st.sampled_from(list(MoveAuthor)))
             lever = draw(seconds)
-            record = session.apply(move, author, detail=draw(texts), think_s=draw(seconds))
+            record = session.apply(move, author, detail=draw(texts), think_s=draw(seconds),
+                                   engine_name=draw(texts),
+                                   level=draw(st.none() | st.integers(1, 8)))
             entries.append(MoveLine(record, lever_s=lever))
     if not session.is_over and draw(st.booleans()):
         kind = draw(st.sampled_from(["resign", "abandon", "adjudicate", "claim"]))
@@ -109,7 +111,7 @@ def test_every_field_of_a_move_record_is_written() -> None:
     """A field added to ``MoveRecord`` must be journaled too, or a resumed game's reveal
     would lose it."""
     record = MoveRecord(ply=0, uci="e2e4", san="e4", author=MoveAuthor.OPERATOR,
-                        detail="Clara", think_s=3.5)
+                        detail="Clara", think_s=3.5, engine_name="The Turk 1.0", level=4)
     data = json.loads(encode(MoveLine(record, lever_s=12.0)))
     assert {field.name for field in dataclasses.fields(MoveRecord)} <= set(data)
     assert decode(encode(MoveLine(record, lever_s=12.0))) == MoveLine(record, lever_s=12.0)
@@ -152,11 +154,11 @@ def test_a_torn_last_line_at_every_byte_offset_is_dropped_and_the_rest_replays()
 @pytest.mark.parametrize(("line", "reason"), [
     ("not json at all", "not JSON"),
     ('{"k":"move","ply":2,"uci":"g1f3","san":"Nf3","author":"wizard","detail":"",'
-     '"think_s":0,"lever_s":0}', "wizard"),
+     '"think_s":0,"engine_name":"","level":null,"lever_s":0}', "wizard"),
     ('{"k":"move","ply":2,"uci":"e1e8","san":"Ke8","author":"visitor","detail":"",'
-     '"think_s":0,"lever_s":0}', "does not fit"),
+     '"think_s":0,"engine_name":"","level":null,"lever_s":0}', "does not fit"),
     ('{"k":"move","ply":5,"uci":"g1f3","san":"Nf3","author":"visitor","detail":"",'
-     '"think_s":0,"lever_s":0}', "does not fit"),
+     '"think_s":0,"engine_name":"","level":null,"lever_s":0}', "does not fit"),
     ('{"k":"back","plies":9}', "withdrawn"),
     ('{"k":"end","termination":"checkmate","winner":"white","note":"","lever_s":0}',
      "checkmate"),

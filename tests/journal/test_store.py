@@ -19,6 +19,7 @@ from game.journal_store import JournalStore
 from game.match import Crew, MovePlayed
 from game.model.journal import read_journal
 from game.model.records import MoveAuthor
+from game.model.reveal import TurkMode
 from tests.journal.helpers import (
     archived_games,
     crash_at,
@@ -62,7 +63,7 @@ def test_a_crashed_game_resumes_where_it_stood_with_its_records_and_crew(
         tmp_path: Path) -> None:
     store = make_store(tmp_path)
     match = journaled_match(store, visitor=chess.BLACK)
-    match.crew = Crew("operator", operator_name="Mouret", engine_name="The Turk")
+    match.crew = Crew(TurkMode.OPERATOR, operator_name="Mouret", engine_name="The Turk")
     match.operator_seconds = 42.5
     play_moves(match, 9, random.Random(5))
     match.take_back()

@@ -13,24 +13,8 @@ from conftest import CODE, NAME, FakeClock, LinkFactory, settle, state_after, wa
 from relay import Relay
 
 from game.net import protocol
-from game.net.client import (
-    Authenticated,
-    AuthRefused,
-    ClientEvent,
-    Connected,
-    Disconnected,
-    EngineStoodIn,
-    ErrorReported,
-    GameEnded,
-    HintsReceived,
-    MoveAcknowledged,
-    OperatorClient,
-    StateChanged,
-    VisitorDropped,
-    VisitorLeft,
-    VisitorLifted,
-)
-from game.net.link import OperatorJoined, OperatorLeft, OperatorLink, OperatorMoved, OperatorSaid
+from game.net.client import ClientEvent, Connected, Disconnected, ErrorReported, OperatorClient
+from game.net.link import OperatorJoined, OperatorLeft, OperatorLink
 
 FAST = {"heartbeat_s": 0.1, "timeout_s": 0.6}
 ClientFactory = Callable[..., OperatorClient]
@@ -62,9 +46,9 @@ class Watcher:
         return self.until(lambda event: isinstance(event, kind))
 
     def state(self, ply: int) -> protocol.GameState:
-        event = self.until(lambda e: isinstance(e, StateChanged) and e.state.ply == ply)
-        assert isinstance(event, StateChanged)
-        return event.state
+        event = self.until(lambda e: isinstance(e, protocol.GameState) and e.ply == ply)
+        assert isinstance(event, protocol.GameState)
+        return event
 
     def quiet(self, seconds: float = 0.15) -> list[ClientEvent]:
         time.sleep(seconds)
@@ -104,8 +88,8 @@ def relay_to() -> Iterator[Callable[[OperatorLink], Relay]]:
         relay.close()
 
 
-def moved(link: OperatorLink) -> list[OperatorMoved]:
-    return [e for e in settle(link, 0.2) if isinstance(e, OperatorMoved)]
+def moved(link: OperatorLink) -> list[protocol.OperatorMove]:
+    return [e for e in settle(link, 0.2) if isinstance(e, protocol.OperatorMove)]
 
 
 def test_the_client_joins_follows_the_game_and_moves(make_link: LinkFactory,
@@ -114,12 +98,12 @@ def test_the_client_joins_follows_the_game_and_moves(make_link: LinkFactory,
     link.publish_state(state_after("e2e4"))
     watcher = Watcher(make_client(link.address))
     assert isinstance(watcher.of(Connected), Connected)
-    assert watcher.of(Authenticated) == Authenticated(NAME)
+    assert watcher.of(protocol.AuthOk) == protocol.AuthOk(game_id="g1", ply=1, name=NAME)
     state = watcher.state(1)
     assert state.is_turk_to_move and state.replay().fen() == state.fen
     watcher.client.send_move(game_id=state.game_id, ply=state.ply, uci="c7c5", from_hint=True)
-    assert watcher.of(MoveAcknowledged) == MoveAcknowledged("g1", 1, "c7c5")
-    assert moved(link) == [OperatorMoved("g1", 1, "c7c5", True)]
+    assert watcher.of(protocol.MoveAck) == protocol.MoveAck(game_id="g1", ply=1, uci="c7c5")
+    assert moved(link) == [protocol.OperatorMove(game_id="g1", ply=1, uci="c7c5", from_hint=True)]
 
 
 def test_the_kiosks_messages_become_events(make_link: LinkFactory,
@@ -136,15 +120,18 @@ def test_the_kiosks_messages_become_events(make_link: LinkFactory,
                     protocol.GameOver(game_id="g1", ply=2, result="1-0", reason="resignation"),
                     protocol.VisitorLeft(game_id="g1", ply=2)):
         link.send(message)
-    assert watcher.of(VisitorLifted) == VisitorLifted("g1", 1, "d2")
-    assert watcher.of(VisitorDropped) == VisitorDropped("g1", 1, "d2", None)
-    assert watcher.of(HintsReceived) == HintsReceived("g1", 1, (hint,))
-    assert watcher.of(EngineStoodIn) == EngineStoodIn("g1", 1, "e7e5")
-    assert watcher.of(GameEnded) == GameEnded("g1", 2, "1-0", "resignation")
-    assert watcher.of(VisitorLeft) == VisitorLeft("g1", 2)
+    assert watcher.of(protocol.VisitorLift) == protocol.VisitorLift(game_id="g1", ply=1,
+                                                                    square="d2")
+    assert watcher.of(protocol.VisitorDrop) == protocol.VisitorDrop(
+        game_id="g1", ply=1, from_square="d2", to_square=None)
+    assert watcher.of(protocol.Hints) == protocol.Hints(game_id="g1", ply=1, hints=(hint,))
+    assert watcher.of(protocol.StoodIn) == protocol.StoodIn(game_id="g1", ply=1, uci="e7e5")
+    assert watcher.of(protocol.GameOver) == protocol.GameOver(game_id="g1", ply=2, result="1-0",
+                                                              reason="resignation")
+    assert watcher.of(protocol.VisitorLeft) == protocol.VisitorLeft(game_id="g1", ply=2)
     watcher.client.send_move(game_id="g1", ply=0, uci="e7e5")
-    error = watcher.of(ErrorReported)
-    assert isinstance(error, ErrorReported)
+    error = watcher.of(protocol.ErrorReply)
+    assert isinstance(error, protocol.ErrorReply)
     assert (error.code, error.ref_type) == ("stale_ply", "move") and "ply 0" in error.reason
 
 
@@ -152,8 +139,9 @@ def test_a_wrong_code_is_refused_once_and_not_retried(make_link: LinkFactory,
                                                       make_client: ClientFactory) -> None:
     link = make_link(**FAST)
     watcher = Watcher(make_client(link.address, pairing_code="WRONG-CODE"))
-    refused = watcher.of(AuthRefused)
-    assert refused == AuthRefused("bad_proof", "wrong pairing code", will_retry=False)
+    refused = watcher.of(protocol.AuthRefused)
+    assert refused == protocol.AuthRefused(game_id=None, ply=0, code="bad_proof",
+                                           reason="wrong pairing code", retry_after_s=None)
     disconnected = watcher.of(Disconnected)
     assert isinstance(disconnected, Disconnected) and not disconnected.will_retry
     assert len(settle(link, 0.5)) == 1  # one refusal, no second guess
@@ -164,12 +152,16 @@ def test_a_second_operator_waits_and_gets_in_when_the_first_leaves(
     link = make_link(**FAST)
     link.publish_state(state_after("e2e4"))
     first = Watcher(make_client(link.address))
-    first.of(Authenticated)
+    first.of(protocol.AuthOk)
     second = Watcher(make_client(link.address, name="Wilhelm Schlumberger"))
-    assert second.of(AuthRefused) == AuthRefused("busy", "another operator is connected",
-                                                 will_retry=True)
+    refused = second.of(protocol.AuthRefused)
+    assert isinstance(refused, protocol.AuthRefused)
+    assert (refused.code, refused.reason) == ("busy", "another operator is connected")
+    disconnected = second.of(Disconnected)
+    assert isinstance(disconnected, Disconnected) and disconnected.will_retry
     first.client.close()
-    assert second.of(Authenticated) == Authenticated("Wilhelm Schlumberger")
+    joined = second.of(protocol.AuthOk)
+    assert isinstance(joined, protocol.AuthOk) and joined.name == "Wilhelm Schlumberger"
     assert second.state(1).moves == ("e2e4",)
 
 
@@ -185,11 +177,11 @@ def test_after_a_cut_the_client_reconnects_and_gets_the_full_state(
     disconnected = watcher.of(Disconnected)
     assert isinstance(disconnected, Disconnected) and disconnected.will_retry
     link.publish_state(state_after("e2e4", "c7c5", "g1f3"))  # the game went on meanwhile
-    watcher.of(Authenticated)
+    watcher.of(protocol.AuthOk)
     state = watcher.state(3)
     assert state.moves == ("e2e4", "c7c5", "g1f3") and state.start_fen == state_after().fen
     events = settle(link, 0.1)
-    assert [type(e) for e in events if not isinstance(e, OperatorMoved)] == [
+    assert [type(e) for e in events if not isinstance(e, protocol.OperatorMove)] == [
         OperatorJoined, OperatorLeft, OperatorJoined]
 
 
@@ -207,8 +199,8 @@ def test_a_move_lost_on_the_way_is_sent_again_after_reconnecting(
     relay.cut()
     relay.heal()
     watcher.of(Disconnected)
-    assert watcher.of(MoveAcknowledged) == MoveAcknowledged("g1", 1, "e7e5")
-    assert moved(link) == [OperatorMoved("g1", 1, "e7e5", False)]
+    assert watcher.of(protocol.MoveAck) == protocol.MoveAck(game_id="g1", ply=1, uci="e7e5")
+    assert moved(link) == [protocol.OperatorMove(game_id="g1", ply=1, uci="e7e5", from_hint=False)]
 
 
 def test_a_move_whose_ack_was_lost_is_not_played_twice(
@@ -221,13 +213,13 @@ def test_a_move_whose_ack_was_lost_is_not_played_twice(
     watcher.state(1)
     relay.swallow("down")  # the kiosk gets the move; the ack is lost
     watcher.client.send_move(game_id="g1", ply=1, uci="e7e5")
-    assert moved(link) == [OperatorMoved("g1", 1, "e7e5", False)]
+    assert moved(link) == [protocol.OperatorMove(game_id="g1", ply=1, uci="e7e5", from_hint=False)]
     relay.cut()
     relay.heal()
     watcher.of(Disconnected)
     # The game has not played it yet (same ply): the client sends it again, the kiosk
     # acknowledges it again, and the game hears of it only once.
-    assert watcher.of(MoveAcknowledged) == MoveAcknowledged("g1", 1, "e7e5")
+    assert watcher.of(protocol.MoveAck) == protocol.MoveAck(game_id="g1", ply=1, uci="e7e5")
     assert moved(link) == []
 
 
@@ -241,12 +233,12 @@ def test_a_move_played_while_away_is_not_sent_again(
     watcher.state(1)
     relay.swallow("down")
     watcher.client.send_move(game_id="g1", ply=1, uci="e7e5")
-    assert moved(link) == [OperatorMoved("g1", 1, "e7e5", False)]
+    assert moved(link) == [protocol.OperatorMove(game_id="g1", ply=1, uci="e7e5", from_hint=False)]
     link.publish_state(state_after("e2e4", "e7e5"))  # the game played it
     relay.cut()
     relay.heal()
     assert watcher.state(2).moves == ("e2e4", "e7e5")
-    assert not [e for e in watcher.quiet() if isinstance(e, ErrorReported | MoveAcknowledged)]
+    assert not [e for e in watcher.quiet() if isinstance(e, protocol.ErrorReply | protocol.MoveAck)]
     assert moved(link) == []
 
 
@@ -255,7 +247,7 @@ def test_a_silent_kiosk_is_noticed(make_link: LinkFactory, make_client: ClientFa
     link = make_link(**FAST)
     relay = relay_to(link)
     watcher = Watcher(make_client(relay.address))
-    watcher.of(Authenticated)
+    watcher.of(protocol.AuthOk)
     relay.swallow("down")
     disconnected = watcher.of(Disconnected)
     assert isinstance(disconnected, Disconnected) and disconnected.will_retry
@@ -272,7 +264,7 @@ def test_the_client_may_start_before_the_kiosk(make_link: LinkFactory,
     assert "refused" in disconnected.reason.lower()
     link = make_link(port=port, **FAST)
     link.publish_state(state_after())
-    watcher.of(Authenticated)
+    watcher.of(protocol.AuthOk)
     assert watcher.state(0).status == "playing"
 
 
@@ -292,14 +284,14 @@ def test_say_checks_its_text_and_needs_a_connection(make_link: LinkFactory,
                                   "not sent", "say")
     watcher.state(1)
     early.say("  Gardez   la reine! ")
-    events = wait_for_events(link, lambda evs: any(isinstance(e, OperatorSaid) for e in evs))
-    assert OperatorSaid("g1", 1, "Gardez la reine!") in events
+    events = wait_for_events(link, lambda evs: any(isinstance(e, protocol.Say) for e in evs))
+    assert protocol.Say(game_id="g1", ply=1, text="Gardez la reine!") in events
 
 
 def test_close_hangs_up(make_link: LinkFactory, make_client: ClientFactory) -> None:
     link = make_link(**FAST)
     client = make_client(link.address)
-    Watcher(client).of(Authenticated)
+    Watcher(client).of(protocol.AuthOk)
     client.close()
     events = wait_for_events(link, lambda evs: any(isinstance(e, OperatorLeft) for e in evs))
     assert OperatorLeft("the operator closed the connection") in events
@@ -315,6 +307,6 @@ def test_a_move_dropped_by_the_rate_limit_is_sent_again(make_link: LinkFactory,
     watcher.client.send_move(game_id="g1", ply=1, uci="e7e5")
     assert moved(link) == []  # dropped as over the limit
     clock.advance(5.0)  # the kiosk's bucket refills; the client's next try gets through
-    assert watcher.of(MoveAcknowledged) == MoveAcknowledged("g1", 1, "e7e5")
-    assert moved(link) == [OperatorMoved("g1", 1, "e7e5", False)]
-    assert not [e for e in watcher.events if isinstance(e, ErrorReported)]
+    assert watcher.of(protocol.MoveAck) == protocol.MoveAck(game_id="g1", ply=1, uci="e7e5")
+    assert moved(link) == [protocol.OperatorMove(game_id="g1", ply=1, uci="e7e5", from_hint=False)]
+    assert not [e for e in watcher.events if isinstance(e, ErrorReported | protocol.ErrorReply)]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from game.net import protocol
 from game.net.framing import LineReader, OversizedLine, TokenBucket
-from game.net.gate import MoveGate, Verdict
+from game.net.gate import MoveGate, MoveJudgement
 from game.net.guard import MAX_TRACKED_ADDRESSES, AddressGuard
 
 
@@ -92,16 +92,16 @@ def test_the_gate_passes_a_current_legal_move_once() -> None:
     gate = MoveGate()
     assert gate.judge(_move("e7e5")).code == "no_game"
     gate.publish(state_after("e2e4"))
-    assert gate.judge(_move("e7e5")) == Verdict(is_new=True)
-    assert gate.judge(_move("e7e5")) == Verdict(is_repeat=True)
+    assert gate.judge(_move("e7e5")) == MoveJudgement(is_new=True)
+    assert gate.judge(_move("e7e5")) == MoveJudgement(is_repeat=True)
     assert gate.judge(_move("c7c5")).code == "already_moved"
     gate.publish(state_after("e2e4", countdown_s=9.0))  # same ply, fresh countdown
-    assert gate.judge(_move("e7e5")) == Verdict(is_repeat=True)
+    assert gate.judge(_move("e7e5")) == MoveJudgement(is_repeat=True)
     assert gate.judge(_move("c7c5")).code == "already_moved"
     gate.publish(state_after("e2e4", "e7e5", "g1f3"))
-    assert gate.judge(_move("b8c6", ply=3)) == Verdict(is_new=True)
+    assert gate.judge(_move("b8c6", ply=3)) == MoveJudgement(is_new=True)
     gate.publish(state_after("e2e4", game_id="g2"))  # a new game at the same ply
-    assert gate.judge(_move("c7c5", game_id="g2")) == Verdict(is_new=True)
+    assert gate.judge(_move("c7c5", game_id="g2")) == MoveJudgement(is_new=True)
 
 
 def test_the_gate_names_what_is_wrong() -> None:

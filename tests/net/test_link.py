@@ -26,8 +26,6 @@ from game.net.link import (
     OperatorJoined,
     OperatorLeft,
     OperatorLink,
-    OperatorMoved,
-    OperatorSaid,
     PairingRefused,
 )
 
@@ -130,27 +128,40 @@ def test_only_one_operator_at_a_time(make_link: LinkFactory, operators: Connect)
     assert third.authenticate(name="Wilhelm Schlumberger")["type"] == "auth_ok"
 
 
-def test_too_many_connections_authenticating_at_once_are_closed(make_link: LinkFactory,
-                                                                operators: Connect) -> None:
+def test_a_newcomer_always_gets_a_slot_and_the_oldest_of_its_address_makes_room(
+        make_link: LinkFactory, operators: Connect) -> None:
+    """Through an SSH tunnel every peer is 127.0.0.1: idle connections there must not keep
+    the operator out. The newcomer gets its hello; the address's oldest idle one is closed."""
     link = make_link()
-    waiting = [operators(link) for _ in range(protocol.MAX_PENDING_PER_ADDRESS)]
-    for operator in waiting:
+    idle = [operators(link) for _ in range(protocol.MAX_PENDING_PER_ADDRESS)]
+    for operator in idle:
         operator.read_hello()
-    one_too_many = operators(link)  # from the same address
-    assert one_too_many.is_closed()
-    others = [RawOperator(link.address, source=f"127.0.0.{n}") for n in (2, 3)]  # loopback too
-    for operator in others:
-        operator.read_hello()
-    fifth = RawOperator(link.address, source="127.0.0.4")  # fresh, but all four slots taken
-    assert fifth.is_closed()
-    fifth.close()
-    events = wait_for_events(link, lambda evs: len(evs) >= 2)
+    newcomer = operators(link)  # one more from the same address
+    assert newcomer.authenticate()["type"] == "auth_ok"
+    assert idle[0].is_closed()  # the oldest made room, without a word
+    events = wait_for_events(link, lambda evs: any(isinstance(e, OperatorJoined) for e in evs))
     assert [(type(e), e.address[0]) for e in events] == [  # type: ignore[union-attr]
-        (PairingRefused, "127.0.0.1"), (PairingRefused, "127.0.0.4")]
-    assert all("too many" in e.reason for e in events)  # type: ignore[union-attr]
-    assert waiting[0].authenticate()["type"] == "auth_ok"
-    for operator in others:
-        operator.close()
+        (PairingRefused, "127.0.0.1"), (OperatorJoined, "127.0.0.1")]
+    assert "make room" in events[0].reason  # type: ignore[union-attr]
+    for operator in idle[1:]:
+        assert operator.read_until("heartbeat")["type"] == "heartbeat"  # still connected
+
+
+def test_full_slots_make_room_at_the_address_holding_the_most(make_link: LinkFactory) -> None:
+    link = make_link()
+    per = protocol.MAX_PENDING_PER_ADDRESS
+    crowd = {n: [RawOperator(link.address, source=f"127.0.0.{n}") for _ in range(per)]
+             for n in range(2, 2 + protocol.MAX_PENDING_CONNECTIONS // per)}  # every slot
+    few = RawOperator(link.address, source="127.0.0.99")
+    try:
+        for operator in [o for group in crowd.values() for o in group]:
+            operator.read_hello()
+        assert few.authenticate()["type"] == "auth_ok"
+        assert crowd[2][0].is_closed()  # all addresses hold as many: the oldest goes
+        assert all(o.read_until("heartbeat") for o in crowd[2][1:] + crowd[3])
+    finally:
+        for operator in [o for group in crowd.values() for o in group] + [few]:
+            operator.close()
 
 
 def test_the_link_explains_a_port_in_use() -> None:
@@ -295,8 +306,8 @@ def test_a_legal_current_move_is_acknowledged_and_passed_on_once(make_link: Link
     error = operator.error_for(line)
     assert error["code"] == "already_moved" and "e7e5" in str(error["reason"])
     events = settle(link, 0.1)
-    assert [e for e in events if isinstance(e, OperatorMoved)] == [
-        OperatorMoved("g1", 1, "e7e5", True)]
+    assert [e for e in events if isinstance(e, protocol.OperatorMove)] == [
+        protocol.OperatorMove(game_id="g1", ply=1, uci="e7e5", from_hint=True)]
     link.publish_state(state_after("e2e4", "e7e5", "g1f3"))
     assert operator.read_until("state")["ply"] == 3
     move(operator, "b8c6", ply=3)
@@ -326,10 +337,10 @@ def test_a_stale_wrong_or_illegal_move_is_refused_with_a_reason(
     error = operator.error_for(line)
     assert error["code"] == code and words in str(error["reason"])
     assert error["ref_type"] == "move" and error["game_id"] == "g1"
-    assert not [e for e in settle(link) if isinstance(e, OperatorMoved)]
+    assert not [e for e in settle(link) if isinstance(e, protocol.OperatorMove)]
     # ... and the connection goes on.
     operator.send(protocol.Say(game_id="g1", ply=state.ply, text="Hm."))
-    wait_for_events(link, lambda evs: OperatorSaid("g1", state.ply, "Hm.") in evs)
+    wait_for_events(link, lambda evs: protocol.Say(game_id="g1", ply=state.ply, text="Hm.") in evs)
 
 
 def test_a_move_before_any_game_is_refused(make_link: LinkFactory, operators: Connect) -> None:
@@ -353,7 +364,7 @@ def test_out_of_order_messages_are_refused(make_link: LinkFactory, operators: Co
     assert operator.error_for(line)["code"] == "already_authenticated"
     line = operator.send_dict(v=1, type="state", game_id="g1", ply=1)
     assert operator.error_for(line)["code"] == "unknown_type"
-    assert not [e for e in settle(link) if isinstance(e, OperatorMoved)]
+    assert not [e for e in settle(link) if isinstance(e, protocol.OperatorMove)]
 
 
 def test_an_oversized_line_is_answered_and_the_connection_goes_on(make_link: LinkFactory,
@@ -386,7 +397,8 @@ def test_a_malformed_line_is_answered_with_its_code(make_link: LinkFactory,
     operator = joined(link, operators)
     error = operator.error_for(operator.send_line(line))
     assert error["code"] == code and error["reason"]
-    assert not [e for e in settle(link, 0.05) if isinstance(e, (OperatorMoved, OperatorSaid))]
+    assert not [e for e in settle(link, 0.05)
+                if isinstance(e, protocol.OperatorMove | protocol.Say)]
 
 
 def test_a_flood_of_lines_is_rate_limited(make_link: LinkFactory, operators: Connect) -> None:
@@ -400,8 +412,8 @@ def test_a_flood_of_lines_is_rate_limited(make_link: LinkFactory, operators: Con
     assert error["code"] == "rate_limited" and flooded == lines[-1] + 1 == 21
     clock.advance(0.5)  # five tokens back
     operator.send(protocol.Say(game_id="g1", ply=1, text="Better"))
-    events = wait_for_events(link, lambda evs: any(isinstance(e, OperatorSaid) for e in evs))
-    assert [e.text for e in events if isinstance(e, OperatorSaid)] == ["Better"]
+    events = wait_for_events(link, lambda evs: any(isinstance(e, protocol.Say) for e in evs))
+    assert [e.text for e in events if isinstance(e, protocol.Say)] == ["Better"]
 
 
 def test_say_reaches_the_game_for_the_current_game_only(make_link: LinkFactory,
@@ -413,8 +425,8 @@ def test_say_reaches_the_game_for_the_current_game_only(make_link: LinkFactory,
     assert operator.error_for(line)["code"] == "wrong_game"
     operator.send_line('{"v":1,"type":"say","game_id":"g1","ply":1,"text":"E\u0301chec  et mat!"}'
                        .encode())
-    events = wait_for_events(link, lambda evs: any(isinstance(e, OperatorSaid) for e in evs))
-    assert events[-1] == OperatorSaid("g1", 1, "Échec et mat!")
+    events = wait_for_events(link, lambda evs: any(isinstance(e, protocol.Say) for e in evs))
+    assert events[-1] == protocol.Say(game_id="g1", ply=1, text="Échec et mat!")
 
 
 def test_close_ends_the_thread_and_tells_the_operator(make_link: LinkFactory,

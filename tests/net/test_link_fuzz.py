@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.net import protocol
-from game.net.link import OperatorJoined, OperatorLink, OperatorMoved, OperatorSaid
+from game.net.link import OperatorJoined, OperatorLink
 
 PROBE_GAME = "probe"
 
@@ -166,14 +166,16 @@ def test_random_lines_at_a_live_link(live: LiveGame, data: st.DataObject) -> Non
             assert events == []
         elif outcome == "ack":
             assert [(r["type"], r["uci"]) for r in replies] == [("ack", detail)]
-            assert events == [OperatorMoved(live.game_id, live.board.ply(), str(detail),
-                                            json.loads(line)["from_hint"])]
+            assert events == [protocol.OperatorMove(
+                game_id=live.game_id, ply=live.board.ply(), uci=str(detail),
+                from_hint=json.loads(line)["from_hint"])]
             live.board.push_uci(str(detail))  # the game plays it, the visitor replies
             live.moves_passed += 1
             live.publish()
         elif outcome == "said":
-            assert replies == [] and events == [OperatorSaid(live.game_id, live.board.ply(),
-                                                             str(detail))]
+            # The checked message itself is passed on (its text NFC, its stamp as sent).
+            said = protocol.decode_operator(line)
+            assert replies == [] and events == [said] and said.text == detail
         else:
             assert replies == [] and events == []
 
@@ -186,4 +188,5 @@ def test_the_fuzzed_game_went_on(live: LiveGame) -> None:
     line = live.operator.send(protocol.OperatorMove(game_id=live.game_id, ply=live.board.ply(),
                                                     uci=uci, from_hint=False))
     assert [r["type"] for r in replies_to(live, line)] == ["ack"]
-    assert live.link.poll() == [OperatorMoved(live.game_id, live.board.ply(), uci, False)]
+    assert live.link.poll() == [protocol.OperatorMove(game_id=live.game_id, ply=live.board.ply(),
+                                                      uci=uci, from_hint=False)]

@@ -14,10 +14,12 @@ import chess
 import minimal_client
 from conftest import CODE, LinkFactory, state_after, wait_for_events
 
-from game.net.link import OperatorJoined, OperatorMoved
+from game.net import protocol
+from game.net.link import OperatorJoined
 
 SOURCE = Path(minimal_client.__file__)
-ALLOWED_IMPORTS = {"__future__", "collections.abc", "hashlib", "hmac", "json", "socket", "sys"}
+ALLOWED_IMPORTS = {"__future__", "collections.abc", "hashlib", "hmac", "json", "socket", "sys",
+                   "time"}
 
 
 def test_it_imports_only_the_standard_modules_it_may() -> None:
@@ -42,10 +44,11 @@ def test_it_authenticates_receives_the_state_and_moves(make_link: LinkFactory) -
     answer = minimal_client.play_one_move(*link.address, "test code", "Kempelen", choose)
     assert answer == {"v": 1, "type": "ack", "game_id": "g1", "ply": 1, "uci": "g8f6"}
     assert seen[0]["moves"] == ["d2d4"] and seen[0]["turk_color"] == "black"
-    events = wait_for_events(link, lambda evs: any(isinstance(e, OperatorMoved) for e in evs))
+    events = wait_for_events(link, lambda evs: any(isinstance(e, protocol.OperatorMove)
+                                                   for e in evs))
     assert isinstance(events[0], OperatorJoined) and events[0].name == "Kempelen"
-    assert [e for e in events if isinstance(e, OperatorMoved)] == [
-        OperatorMoved("g1", 1, "g8f6", False)]
+    assert [e for e in events if isinstance(e, protocol.OperatorMove)] == [
+        protocol.OperatorMove(game_id="g1", ply=1, uci="g8f6", from_hint=False)]
 
 
 def test_it_hears_about_an_illegal_move(make_link: LinkFactory) -> None:
@@ -53,7 +56,7 @@ def test_it_hears_about_an_illegal_move(make_link: LinkFactory) -> None:
     link.publish_state(state_after("d2d4"))
     answer = minimal_client.play_one_move(*link.address, CODE, "Kempelen", lambda s: "g8g6")
     assert answer["type"] == "error" and answer["code"] == "illegal_move"
-    assert not [e for e in link.poll() if isinstance(e, OperatorMoved)]
+    assert not [e for e in link.poll() if isinstance(e, protocol.OperatorMove)]
 
 
 def test_it_is_refused_with_a_wrong_code(make_link: LinkFactory) -> None:
@@ -74,6 +77,7 @@ def test_it_runs_as_its_own_process_without_the_game(make_link: LinkFactory) -> 
     done = subprocess.run([sys.executable, "-I", "-c", bootstrap], capture_output=True,
                           text=True, timeout=30, check=True)
     assert json.loads(done.stdout.strip().splitlines()[-1])["type"] == "ack"
-    events = wait_for_events(link, lambda evs: any(isinstance(e, OperatorMoved) for e in evs))
-    assert [e for e in events if isinstance(e, OperatorMoved)] == [
-        OperatorMoved("g1", 0, "e2e4", False)]
+    events = wait_for_events(link, lambda evs: any(isinstance(e, protocol.OperatorMove)
+                                                   for e in evs))
+    assert [e for e in events if isinstance(e, protocol.OperatorMove)] == [
+        protocol.OperatorMove(game_id="g1", ply=0, uci="e2e4", from_hint=False)]

@@ -1,6 +1,6 @@
 """A kiosk without a window for the operator tests: a real ``OperatorHost`` and ``OperatorLink``
-on 127.0.0.1, a real ``Match`` with an ``OperatorOpponent``, stepped by hand; and a watcher
-for a real ``OperatorClient``."""
+on 127.0.0.1, a real ``Match`` with the ``OperatorOpponent`` the host made, wired as the app
+wires them and stepped by hand; and a watcher for a real ``OperatorClient``."""
 
 from __future__ import annotations
 
@@ -15,11 +15,12 @@ from game.model.director import Director, DirectorSettings
 from game.model.pacing import Pacing
 from game.model.records import MoveAuthor
 from game.model.session import GameSession
-from game.net.client import ClientEvent, OperatorClient, StateChanged
+from game.net import protocol
+from game.net.client import ClientEvent, OperatorClient
 from game.net.link import OperatorLink
+from game.operator_host import OperatorHost
 from game.opponents.base import MoveReply, MoveRequest, Opponent
 from game.opponents.hints import HintAnalyser
-from game.ui.console.host import OperatorHost
 from game.ui.scenes.play import PlayObserver
 
 CODE = "TEST-CODE"
@@ -88,8 +89,10 @@ class Kiosk:
         opponent = self.host.opponent_for(GameSetup("white", 3))
         self.session = GameSession(visitor_color=visitor)
         self.match = Match(self.session, opponent, pacing=pacing, rng=random.Random(2))
+        self.host.follow(self.match)
         self.play = FakePlay(self.match)
-        self.host.attach(self.play)
+        self.play.observer = self.host  # as the app wires the play screen
+        self.host.letter_board = self.play.spell
         self.match.start()
 
     @property
@@ -137,8 +140,8 @@ class ClientWatch:
     def has(self, predicate: Callable[[ClientEvent], bool]) -> bool:
         return any(predicate(event) for event in self.pump())
 
-    def latest_state(self) -> StateChanged | None:
-        states = [e for e in self.pump() if isinstance(e, StateChanged)]
+    def latest_state(self) -> protocol.GameState | None:
+        states = [e for e in self.pump() if isinstance(e, protocol.GameState)]
         return states[-1] if states else None
 
     def close(self) -> None:

@@ -25,15 +25,7 @@ import time
 import chess
 
 from game.net import protocol
-from game.net.client import (
-    Authenticated,
-    AuthRefused,
-    EngineStoodIn,
-    GameEnded,
-    MoveAcknowledged,
-    OperatorClient,
-    StateChanged,
-)
+from game.net.client import OperatorClient
 
 VALUES = {chess.PAWN: 1, chess.KNIGHT: 3, chess.BISHOP: 3, chess.ROOK: 5, chess.QUEEN: 9,
           chess.KING: 0}
@@ -81,14 +73,14 @@ def main() -> int:
     reported_state = False
     while True:
         for event in client.poll():
-            if isinstance(event, Authenticated):
+            if isinstance(event, protocol.AuthOk):
                 say("joined", name=event.name)
-            elif isinstance(event, AuthRefused):
+            elif isinstance(event, protocol.AuthRefused):
                 say("refused", code=event.code)
                 client.close()
                 return 3
-            elif isinstance(event, StateChanged):
-                state = event.state
+            elif isinstance(event, protocol.GameState):
+                state = event
                 if not reported_state:
                     reported_state = True
                     say("state", ply=state.ply, fen=state.fen, moves=list(state.moves))
@@ -103,16 +95,16 @@ def main() -> int:
                 client.send_move(game_id=state.game_id, ply=state.ply, uci=move.uci())
                 sent += 1
                 say("sent", ply=state.ply, uci=move.uci())
-            elif isinstance(event, MoveAcknowledged):
+            elif isinstance(event, protocol.MoveAck):
                 acked += 1
                 say("ack", ply=event.ply, uci=event.uci)
                 if args.moves is not None and acked >= args.moves:
                     time.sleep(0.05)  # let the kiosk apply it before we hang up
                     client.close()
                     return 0
-            elif isinstance(event, EngineStoodIn):
+            elif isinstance(event, protocol.StoodIn):
                 say("stood_in", ply=event.ply, uci=event.uci)
-            elif isinstance(event, GameEnded):
+            elif isinstance(event, protocol.GameOver):
                 say("game_over", result=event.result, reason=event.reason)
                 client.close()
                 return 0

@@ -3,6 +3,7 @@ problems answered with one clear line; and the host built from the [operator] se
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import subprocess
@@ -17,10 +18,10 @@ from game.cli import build_parser, session_settings
 from game.config import Settings
 from game.match import GameSetup
 from game.model.records import MoveAuthor
+from game.operator_host import host_from_settings
 from game.opponents.base import MoveReply, MoveRequest
 from game.opponents.engine import EngineOpponent, builtin_command
 from game.opponents.operator import OperatorOpponent
-from game.ui.console.host import host_from_settings
 
 
 @pytest.mark.parametrize(("text", "address"), [
@@ -111,3 +112,19 @@ def test_the_host_follows_the_operator_settings() -> None:
         assert ask(standby, board).author is MoveAuthor.ENGINE_STANDIN
     finally:
         opponent.close()
+
+
+def test_the_staff_screen_reads_the_code_and_makes_a_new_one(
+        caplog: pytest.LogCaptureFixture) -> None:
+    host = host_from_settings(Settings(), pairing_code="K7MX-4RWD", engine=builtin_command(),
+                              port=0, code_chosen_by_staff=True)
+    try:
+        with caplog.at_level(logging.INFO, logger="game.operator_host"):
+            host.start()
+            assert host.pairing_code == "K7MX-4RWD"
+            assert "K7MX" not in caplog.text  # staff chose it: never logged
+            fresh = host.new_pairing_code()
+        assert host.pairing_code == fresh != "K7MX-4RWD"
+        assert f"pairing code: {fresh}" in caplog.text  # one the kiosk made: logged
+    finally:
+        host.close()

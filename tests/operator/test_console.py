@@ -16,7 +16,6 @@ from game.app import App, Launch
 from game.config import Settings
 from game.model.records import MoveAuthor
 from game.net import protocol
-from game.net.client import HintsReceived, StateChanged
 from game.ui.console.cabinet import CabinetScene
 from game.ui.console.cards import status_lines
 from game.ui.console.desk import ConsoleDesk
@@ -158,12 +157,12 @@ def test_the_letter_board_the_hand_and_the_magnets(kiosk: Kiosk) -> None:
 def test_a_hint_plaque_plays_the_hint() -> None:
     state = protocol.GameState.from_board(chess.Board(), game_id="g", turk_color=chess.WHITE,
                                           status="playing", countdown_s=30.0)
-    client = ScriptedClient([HintsReceived("g", 0, (
+    client = ScriptedClient([protocol.Hints(game_id="g", ply=0, hints=(
         protocol.Hint(uci="e2e4", san="e4", cp=30, mate=None),
         protocol.Hint(uci="d2d4", san="d4", cp=25, mate=None)))])
     desk = ConsoleDesk(client, address=("127.0.0.1", 1770))
     desk.phase = "in"
-    desk.apply(StateChanged(state))
+    desk.apply(state)
     console = Console(ConsoleOptions(("127.0.0.1", 1770), hybrid=True),
                       connect=lambda code, name: desk)
     try:
@@ -186,9 +185,8 @@ def test_duo_runs_the_console_in_a_second_window_over_the_same_link(tmp_path: Pa
                                                                       kiosk: Kiosk) -> None:
     settings = Settings(data_dir=tmp_path, pacing=False, color="black", show=False,
                         greeting=False, mute=True)
-    app = App(Launch(settings), opponent_factory=kiosk.host.opponent_for)
+    app = App(Launch(settings), host=kiosk.host)
     try:
-        app.companions.append(kiosk.host)
         companion = open_console_window(ConsoleOptions(kiosk.address, code=CODE, name=NAME))
         app.companions.append(companion)
         play = app.start_play()

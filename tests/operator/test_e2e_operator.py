@@ -39,9 +39,9 @@ from game.model.records import MoveAuthor
 from game.model.session import Termination
 from game.net import protocol
 from game.net.link import OperatorLink
+from game.operator_host import OperatorHost
 from game.opponents.engine import EngineOpponent, builtin_command
 from game.opponents.levels import LevelPlan
-from game.ui.console.host import OperatorHost
 from game.ui.scenes.play import PlayScene
 from game.ui.scenes.promotion import CHOICES, PromotionScene
 
@@ -88,7 +88,7 @@ class OperatorProcess:
 
 
 class Visit:
-    """The kiosk: the real app headless, with the host as its companion, and a visitor who
+    """The kiosk: the real app headless, with the operator host wired in, and a visitor who
     plays random legal moves by clicking — unless told to wait."""
 
     def __init__(self, tmp_path: Path) -> None:
@@ -100,9 +100,7 @@ class Visit:
         self.host.start()
         settings = Settings(data_dir=tmp_path, color="black", pacing=False, book=False,
                             show=False, greeting=False, mute=True)
-        self.app = App(Launch(settings), opponent_factory=self.host.opponent_for,
-                       rng=random.Random(6))
-        self.app.companions.append(self.host)
+        self.app = App(Launch(settings), host=self.host, rng=random.Random(6))
         self.play: PlayScene = self.app.start_play()
         self.rng = random.Random(1769)
         self.hold = False

@@ -13,11 +13,12 @@ import pytest
 from game.app import App
 from game.match import Crew, GameSetup
 from game.model.records import MoveAuthor
+from game.model.reveal import TurkMode
 from game.opponents.base import MoveReply, MoveRequest, OpponentError
 from game.reveal_store import ROLL_FILE, TALLY_FILE
+from game.ui.reveal.ledger import label_key, move_text
 from game.ui.scenes.game_over import GameOverScene
 from game.ui.scenes.guess import GuessPromptScene, GuessScene
-from game.ui.scenes.ledger import label_key, move_text
 from game.ui.scenes.play import PlayScene
 from game.ui.scenes.reveal import RevealScene
 from tests.ui.helpers import click, click_at, make_app, play_scene, settle, steps
@@ -34,10 +35,10 @@ TURK = {  # the authors of the Turk's seven moves in each kind of game
     "standin": [A.OPERATOR, A.OPERATOR, A.OPERATOR, A.ENGINE_STANDIN, A.ENGINE_STANDIN,
                 A.ENGINE_STANDIN, A.ENGINE_STANDIN],
 }
-CREWS = {"engine": Crew("engine", engine_name="The Turk 1.0", engine_author="its authors"),
-         "operator": Crew("operator", operator_name="Clara"),
-         "hybrid": Crew("hybrid", operator_name="Clara", engine_name="The Turk 1.0"),
-         "standin": Crew("operator", operator_name="Clara", engine_name="The Turk 1.0")}
+CREWS = {"engine": Crew(TurkMode.ENGINE, engine_name="The Turk 1.0", engine_author="its authors"),
+         "operator": Crew(TurkMode.OPERATOR, operator_name="Clara"),
+         "hybrid": Crew(TurkMode.HYBRID, operator_name="Clara", engine_name="The Turk 1.0"),
+         "standin": Crew(TurkMode.OPERATOR, operator_name="Clara", engine_name="The Turk 1.0")}
 GUESS = {"engine": "person", "operator": "person", "hybrid": "machine", "standin": "machine"}
 PAGES = {
     "engine": ["reveal.engine", "reveal.people", "reveal.tally", "reveal.ledger"],

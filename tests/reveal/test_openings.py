@@ -79,9 +79,9 @@ def test_the_demo_game_names_philidors_defence_with_its_sources() -> None:
     from game.content.sources import load_sources
     from game.content.strings import Strings
     from game.ui.reveal.chrome import citation
-    from game.ui.reveal.demo import demo_match
     from game.ui.reveal.facts import facts_from_match
     from game.ui.reveal.plan import page_text, plan_reveal
+    from game.ui.scenes.reveal_demo import demo_match
     from tests.reveal.conftest import ASSETS
 
     facts = facts_from_match(demo_match("engine"))

@@ -13,10 +13,10 @@ from game.app import App
 from game.model.reveal import Guess
 from game.opponents.idle import IdleOpponent
 from game.ui.intents import Command, CommandIssued
-from game.ui.reveal.demo import demo_match, open_reveal, seed_store
 from game.ui.reveal.plan import FIRST_PASS_BUDGET_S, PageKind, first_pass_seconds
 from game.ui.reveal.roll import glance_words
 from game.ui.scenes.reveal import RevealScene
+from game.ui.scenes.reveal_demo import demo_match, open_reveal, seed_store
 from tests.ui.helpers import make_app
 
 STEP = 1 / 60
@@ -47,7 +47,8 @@ def test_the_first_pass_turns_every_page_by_itself_within_the_budget(app: App,
         elapsed += STEP
         if reveal.index != visited[-1]:
             visited.append(reveal.index)
-    assert visited == list(range(len(reveal.pages)))
+    assert visited == [i for i, page in enumerate(reveal.pages) if page.is_quick]
+    assert len(visited) < len(reveal.pages)  # the quick pass passes some pages by
     assert elapsed == pytest.approx(planned, abs=len(reveal.pages) * STEP)
     assert elapsed <= FIRST_PASS_BUDGET_S
     for _ in range(600):  # the last page waits for "Play again"

@@ -17,22 +17,8 @@ from typing import Protocol
 import chess
 
 from game.net import protocol
-from game.net.client import (
-    Authenticated,
-    AuthRefused,
-    ClientEvent,
-    Connected,
-    Disconnected,
-    EngineStoodIn,
-    ErrorReported,
-    GameEnded,
-    HintsReceived,
-    MoveAcknowledged,
-    StateChanged,
-    VisitorDropped,
-    VisitorLeft,
-    VisitorLifted,
-)
+from game.net.client import ClientEvent, Connected, Disconnected, ErrorReported
+from game.net.logbook import loggable
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +60,7 @@ class ConsoleDesk:
         self.address = address
         self.phase = "connecting"
         """``connecting``, ``in`` (authenticated), ``refused`` or ``lost`` (reconnecting)."""
-        self.refusal: AuthRefused | None = None
+        self.refusal: protocol.AuthRefused | None = None
         self.lost_reason = ""
         """Why the last connection ended or could not be made."""
         self.name = ""
@@ -177,30 +163,29 @@ class ConsoleDesk:
 
     def apply(self, event: ClientEvent) -> None:
         """Take in one event from the client."""
-        if isinstance(event, Connected | Authenticated | AuthRefused | Disconnected):
+        if isinstance(event, Connected | protocol.AuthOk | protocol.AuthRefused | Disconnected):
             self._on_connection(event)
-        elif isinstance(event, StateChanged):
-            self._on_state(event.state)
-        elif isinstance(event, VisitorLifted | VisitorDropped):
+        elif isinstance(event, protocol.GameState):
+            self._on_state(event)
+        elif isinstance(event, protocol.VisitorLift | protocol.VisitorDrop):
             self._on_hand(event)
-        elif isinstance(event, HintsReceived):
+        elif isinstance(event, protocol.Hints):
             state = self.state
             if state is not None and (event.game_id, event.ply) == (state.game_id, state.ply):
                 self.hints = event.hints
-        elif isinstance(event, MoveAcknowledged):
+        elif isinstance(event, protocol.MoveAck):
             if (event.game_id, event.ply) not in self._credited:
                 self._credited.add((event.game_id, event.ply))
                 self.moves_made += 1
         else:
             self._on_news(event)
 
-    def _on_connection(self, event: Connected | Authenticated | AuthRefused | Disconnected,
-                       ) -> None:
-        if isinstance(event, Authenticated):
+    def _on_connection(self, event: Connected | protocol.AuthOk | protocol.AuthRefused
+                       | Disconnected) -> None:
+        if isinstance(event, protocol.AuthOk):
             self.phase, self.name, self.refusal = "in", event.name, None
-        elif isinstance(event, AuthRefused):
-            self.refusal = event
-            self.phase = "connecting" if event.will_retry else "refused"
+        elif isinstance(event, protocol.AuthRefused):
+            self.refusal = event  # the Disconnected that follows says whether we try again
         elif isinstance(event, Disconnected):
             self.lost_reason = event.reason
             if self.phase != "refused":
@@ -230,32 +215,32 @@ class ConsoleDesk:
     def _tell(self, notice: Notice) -> None:
         self.notice, self._notice_s = notice, NOTICE_S
 
-    def _on_hand(self, event: VisitorLifted | VisitorDropped) -> None:
+    def _on_hand(self, event: protocol.VisitorLift | protocol.VisitorDrop) -> None:
         state = self.state
         if state is None or (event.game_id, event.ply) != (state.game_id, state.ply):
             return
-        if isinstance(event, VisitorLifted):
+        if isinstance(event, protocol.VisitorLift):
             self.lifted = chess.parse_square(event.square)
         else:
             self.lifted = None
 
-    def _on_news(self, event: ClientEvent) -> None:
-        if isinstance(event, EngineStoodIn):
+    def _on_news(self, event: protocol.StoodIn | protocol.VisitorLeft | protocol.GameOver
+                 | protocol.ErrorReply | ErrorReported) -> None:
+        if isinstance(event, protocol.StoodIn):
             self.sent = None
             self._tell(Notice("console.status.stood_in",
                               (("san", _san(self.board, event.uci)),)))
-        elif isinstance(event, VisitorLeft):
+        elif isinstance(event, protocol.VisitorLeft):
             self._tell(Notice("console.status.visitor_left"))
-        elif isinstance(event, GameEnded):
+        elif isinstance(event, protocol.GameOver):
             self._tell(Notice("console.status.game_over", (("result", event.result),
                                                             ("reason", event.reason))))
-        elif isinstance(event, ErrorReported):
-            log.info("the kiosk did not take our %s: %s (%s)", event.ref_type, event.reason,
-                     event.code)
+        else:
+            log.info("the kiosk did not take our %s: %s (%s)", loggable(event.ref_type),
+                     loggable(event.reason), loggable(event.code))
             if event.ref_type == protocol.OperatorMove.TYPE:
                 self.sent = None
             self._tell(Notice("console.status.refused", (("reason", event.reason),)))
-
 
 def _san(board: chess.Board, uci: str) -> str:
     move = chess.Move.from_uci(uci)

@@ -15,14 +15,7 @@ import chess
 import pygame
 
 from game.net import protocol
-from game.net.client import (
-    Authenticated,
-    ClientEvent,
-    HintsReceived,
-    MoveAcknowledged,
-    StateChanged,
-    VisitorLifted,
-)
+from game.net.client import ClientEvent
 from game.ui.console.cabinet import CabinetScene
 from game.ui.console.desk import ConsoleDesk
 from game.ui.console.window import Console, ConsoleOptions
@@ -68,16 +61,17 @@ def _state(moves: tuple[str, ...], countdown_s: float | None) -> protocol.GameSt
 
 
 def _events(scene: str) -> list[ClientEvent]:
-    events: list[ClientEvent] = [Authenticated(NAME)]
-    events += [MoveAcknowledged("showcase", ply, OPENING[ply]) for ply in (0, 2, 4)]
+    events: list[ClientEvent] = [protocol.AuthOk(game_id="showcase", ply=0, name=NAME)]
+    events += [protocol.MoveAck(game_id="showcase", ply=ply, uci=OPENING[ply])
+               for ply in (0, 2, 4)]
     if scene == "console-magnets":
         moves = (*OPENING, "c2c3")
-        return [*events, StateChanged(_state(moves, None)),
-                MoveAcknowledged("showcase", 6, "c2c3"),
-                VisitorLifted("showcase", len(moves), "g8")]
-    events.append(StateChanged(_state(OPENING, 27.0)))
+        return [*events, _state(moves, None),
+                protocol.MoveAck(game_id="showcase", ply=6, uci="c2c3"),
+                protocol.VisitorLift(game_id="showcase", ply=len(moves), square="g8")]
+    events.append(_state(OPENING, 27.0))
     if scene == "console-hybrid":
-        events.append(HintsReceived("showcase", len(OPENING), HINTS))
+        events.append(protocol.Hints(game_id="showcase", ply=len(OPENING), hints=HINTS))
     return events
 
 

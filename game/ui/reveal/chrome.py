@@ -1,19 +1,22 @@
 """The controls around the guess and the reveal: buttons, language switch, progress, sources.
 
 Owns: ``RevealControls`` (the brass buttons — More/Less, Sources, Next, Skip, Play again — and
-the language switch with each language named in itself, laid out for the window; the auto-
-advance shown as a line filling along the Next button), ``draw_progress`` (one mark per page,
-the current one larger), ``draw_small_print`` (the source ids under the text) and
-``SourcesPanel`` (every source of the page in full, on a wooden panel).
+the language switch with each language named in itself, laid out for the window, each button
+in a slot that does not move when another button hides, so a tap never lands on a neighbour
+that slid under the finger; the auto-advance shown as a line filling along the Next button),
+``draw_progress`` (one mark per page of the quick pass, a small dot for a page it passes by,
+the current one larger), ``draw_small_print`` (the source ids under the text), ``citation``
+(one source in full, its descriptors in the visitor's language) and ``SourcesPanel`` (every
+source of the page in full, on a wooden panel).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import pygame
 
-from game.content.sources import Source
+from game.content.sources import CitationWords, Source
 from game.content.strings import Strings
 from game.ui.intents import Intent
 from game.ui.reveal.layout import (
@@ -29,6 +32,8 @@ from game.ui.text import Face, TextPainter, TextStyle
 from game.ui.widgets import Button, ButtonRow, draw_plaque
 
 ACTIONS = ("more", "sources", "next", "skip", "play_again")
+KEPT_SLOTS = ("more", "sources")
+"""Buttons whose slot stays while they hide (when Next shows), so the others never shift."""
 BUTTON_MAX_PX = 300
 """Design pixels: the widest a control gets (a lone button stays a button, not a bar)."""
 LONE_BUTTON_PX = 460
@@ -61,7 +66,21 @@ class RevealControls:
             self.row.button(action).visible = shown
 
     def layout(self, layout: RevealLayout) -> None:
-        """Buttons from the right edge of their area, none wider than ``BUTTON_MAX_PX``."""
+        """Buttons from the right edge of their area, none wider than ``BUTTON_MAX_PX``; a
+        hidden More or Sources keeps its slot while Next shows."""
+        hidden = [b for b in self.row.buttons if not b.visible and b.action in KEPT_SLOTS]
+        keep = any(b.visible and b.action == "next" for b in self.row.buttons)
+        for button in hidden if keep else []:
+            button.visible = True  # laid out in its slot, then hidden again below
+        try:
+            self._layout_row(layout)
+        finally:
+            for button in hidden:
+                button.visible = False
+        self.languages.layout(layout.languages, vertical=False, gap=layout.px(12),
+                              size=layout.languages.height)
+
+    def _layout_row(self, layout: RevealLayout) -> None:
         shown = sum(1 for b in self.row.buttons if b.visible)
         gap = layout.px(16)
         width = min(layout.buttons.width, max(layout.px(LONE_BUTTON_PX),
@@ -69,8 +88,6 @@ class RevealControls:
         area = pygame.Rect(layout.buttons.right - width, layout.buttons.top, width,
                            layout.buttons.height)
         self.row.layout(area, vertical=False, gap=gap, size=area.height)
-        self.languages.layout(layout.languages, vertical=False, gap=layout.px(12),
-                              size=layout.languages.height)
 
     def handle(self, intent: Intent) -> str | bool | None:
         """The action pressed (``"language:de"`` for the switch), ``True`` if used."""
@@ -98,18 +115,23 @@ def countdown_bar(surface: pygame.Surface, rect: pygame.Rect, fraction: float) -
     pygame.draw.line(surface, (255, 244, 214), (left, y), (end, y), width)
 
 
-def draw_progress(surface: pygame.Surface, area: pygame.Rect, count: int, index: int) -> None:
-    """One mark per page: past ones filled, the current one larger and ringed."""
+def draw_progress(surface: pygame.Surface, area: pygame.Rect, quick: Sequence[bool],
+                  index: int) -> None:
+    """One mark per page of the quick pass (a small dot for a page it passes by): past ones
+    filled, the current one larger and ringed — where the visitor is, and how much is left."""
+    count = len(quick)
     if count <= 0:
         return
     step = min(area.height * 1.4, area.width / count)
     left = area.centerx - step * (count - 1) / 2
     radius = max(3, area.height // 6)
-    for page in range(count):
+    for page, is_quick in enumerate(quick):
         center = (round(left + page * step), area.centery)
         if page == index:
             pygame.draw.circle(surface, GILT, center, radius * 1.7)
             pygame.draw.circle(surface, (255, 244, 214), center, radius * 1.7, 2)
+        elif not is_quick:
+            pygame.draw.circle(surface, GILT, center, max(2, radius // 2))
         elif page < index:
             pygame.draw.circle(surface, GILT, center, radius)
         else:
@@ -126,17 +148,26 @@ def draw_small_print(surface: pygame.Surface, painter: TextPainter, strings: Str
     painter.draw_block(surface, text, style, layout.small_print, line_gap=1.1)
 
 
+def citation_words(strings: Strings) -> CitationWords:
+    """A citation's descriptors (quotes, volume, pages, when read) in the current language."""
+    def word(key: str, field: str) -> Callable[[str], str]:
+        return lambda value: strings.get(f"reveal.small_print.{key}", **{field: value})
+    return CitationWords(quoted=word("quoted", "title"), volume=word("volume", "volume"),
+                         pages=word("pages", "pages"), accessed=word("accessed", "date"))
+
+
 def citation(source_id: str, sources: Mapping[str, Source], strings: Strings,
              extra: Mapping[str, str] | None = None) -> str:
-    """One source as the panel prints it (first-party sources in the visitor's language;
-    ``extra``: citations of sources the game's list does not hold, such as an opening's)."""
+    """One source as the panel prints it, its descriptors in the visitor's language
+    (first-party sources translated whole; ``extra``: citations of sources the game's list
+    does not hold, such as an opening's)."""
     source = sources.get(source_id)
     if source is None:
         return f"{source_id} — {extra[source_id]}" if extra and source_id in extra \
             else source_id
     if source.is_first_party:
         return f"{source_id} — {strings.get(f'reveal.source_title.{source_id}')}"
-    return f"{source_id} — {source.citation}"
+    return f"{source_id} — {source.cite(citation_words(strings))}"
 
 
 class SourcesPanel:

@@ -2,8 +2,8 @@
 
 Owns: ``facts_from_match`` — reads the match's sealed records and crew (and, for the
 program's name and authors when the crew does not know them yet, what the source of moves
-reports about itself), names the opening the program's book followed, and builds the pure
-``RevealFacts``.
+reports about itself; failing that, ``build_facts`` takes the name from the records),
+names the opening the program's book followed, and builds the pure ``RevealFacts``.
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from game.match import Match
-from game.model.records import MoveAuthor
-from game.model.reveal import RevealFacts, TurkMode, build_facts
+from game.model.reveal import RevealFacts, build_facts
 from game.ui.reveal.openings import find_opening
 
 
@@ -22,26 +21,17 @@ def _reported(match: Match, attribute: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _engine_name(match: Match) -> str:
-    name = match.crew.engine_name or _reported(match, "engine_name")
-    if name:
-        return name
-    for record in match.session.records:  # the record says "<name> level <n>"
-        if record.author in (MoveAuthor.ENGINE, MoveAuthor.ENGINE_STANDIN) and record.detail:
-            return record.detail.rsplit(" level ", 1)[0]
-    return ""
-
-
 def facts_from_match(match: Match) -> RevealFacts:
     """Everything the reveal shows about the match's game.
 
-    :raises ValueError: if the crew's mode is unknown or the records do not replay.
+    :raises ValueError: if the records do not replay.
     """
     session, crew = match.session, match.crew
     facts = build_facts(
         session.records, game_id=session.game_id, start_fen=session.start_fen,
-        visitor_color=session.visitor_color, mode=TurkMode.parse(crew.mode),
-        operator_name=crew.operator_name, engine_name=_engine_name(match),
+        visitor_color=session.visitor_color, mode=crew.mode,
+        operator_name=crew.operator_name,
+        engine_name=crew.engine_name or _reported(match, "engine_name"),
         engine_author=crew.engine_author or _reported(match, "engine_author"),
         operator_seconds=match.operator_seconds)
     if facts.book_moves == 0:

@@ -25,6 +25,8 @@ AUTHOR_ICONS = {
     MoveAuthor.ENGINE_STANDIN: "gear_absent",
     MoveAuthor.BOOK: "book",
     MoveAuthor.SCRIPTED: "page",
+    MoveAuthor.CROWD: "person",
+    MoveAuthor.CROWD_RANKED: "person_gear",
 }
 
 

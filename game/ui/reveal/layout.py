@@ -56,10 +56,11 @@ class RevealLayout:
 
     @property
     def page(self) -> pygame.Rect:
-        """Everything above the small print (for panels that cover the page)."""
-        top = min(self.picture.top, self.text.top)
-        return pygame.Rect(self.picture.left, top, self.text.right - self.picture.left,
-                           self.small_print.top - self.px(12) - top)
+        """Everything above the small print (for panels that cover the page): the picture and
+        the text column together, so that nothing of the page shows beside a panel."""
+        both = self.picture.union(self.text)
+        return pygame.Rect(both.left, both.top, both.width,
+                           self.small_print.top - self.px(12) - both.top)
 
     def px(self, design: float) -> int:
         """A design size in window pixels."""

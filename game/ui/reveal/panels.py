@@ -2,7 +2,9 @@
 
 Owns: ``draw_tally`` (the cabinet open on the truth above two rows of counters — white for
 "a machine", red for "a person", each row with its icon, its name and its number, so the
-colour is never the only cue) and ``RollPlaque`` (a brass plaque engraved with the names of
+colour is never the only cue; one counter for each guess, so a single guess shows as one
+counter, and beyond ``TALLY_COUNTERS`` a counter stands for several, as the legend says) and
+``RollPlaque`` (a brass plaque engraved with the names of
 those who played the Turk from inside: the historical ones first, then this kiosk's; on a tap
 their dates and places; on another, the whole roll with its notes across the screen).
 """
@@ -19,13 +21,12 @@ from game.reveal_store import TallyCount
 from game.ui.assets import Assets
 from game.ui.reveal.cabinet import ASPECT, CabinetView, fit_rect
 from game.ui.reveal.icons import IconPainter
-from game.ui.reveal.layout import CREAM, GILT, RevealLayout
+from game.ui.reveal.layout import CREAM, GILT, QUIET, RevealLayout
+from game.ui.reveal.plan import TALLY_COUNTERS, tally_scale
 from game.ui.reveal.roll import RollEntry
 from game.ui.text import Face, TextPainter, TextStyle
 from game.ui.widgets import draw_plaque
 
-COUNTERS = 20
-"""Counters in a full row (100%)."""
 PLAQUE_TOP = (238, 210, 146)
 PLAQUE_BOTTOM = (208, 170, 100)
 PLAQUE_EDGE = (110, 76, 30)
@@ -47,9 +48,12 @@ def draw_tally(surface: pygame.Surface, area: pygame.Rect, *, facts: RevealFacts
                  time_s=time_s, inset=facts.mode is TurkMode.HYBRID)
     if tally is None or tally.total == 0:
         return
+    per = tally_scale(tally.total)
+    legend = round(40 * px) if per > 1 else 0
     rows = pygame.Rect(area.left, top.bottom + round(30 * px), area.width,
-                       area.bottom - top.bottom - round(30 * px))
-    percents = tally.percents
+                       area.bottom - top.bottom - round(30 * px) - legend)
+    counts = (tally.machine, tally.person)
+    slots = max(counters_for(count, per) for count in counts)
     for index, (key, icon, counter, count) in enumerate((
             ("machine", "gear", "counter_white", tally.machine),
             ("person", "person", "counter_red", tally.person))):
@@ -57,11 +61,21 @@ def draw_tally(surface: pygame.Surface, area: pygame.Rect, *, facts: RevealFacts
                           rows.height // 2)
         _tally_row(surface, row, label=strings.get(f"reveal.guess.{key}"), number=str(count),
                    icon=icons.icon(icon, round(52 * px), CREAM), counter=counter,
-                   percent=percents[index], assets=assets, text=text, px=px)
+                   counters=counters_for(count, per), slots=slots, assets=assets, text=text,
+                   px=px)
+    if per > 1:
+        style = TextStyle(Face.ITALIC, max(24, round(28 * px)), QUIET)
+        text.draw(surface, strings.get("reveal.tally.scale", per=per), style,
+                  (rows.left, rows.bottom + legend // 2), anchor="midleft")
+
+
+def counters_for(count: int, per: int) -> int:
+    """Counters for ``count`` guesses when each stands for ``per``: at least one for any."""
+    return 0 if count <= 0 else max(1, round(count / per))
 
 
 def _tally_row(surface: pygame.Surface, row: pygame.Rect, *, label: str, number: str,
-               icon: pygame.Surface, counter: str, percent: int, assets: Assets,
+               icon: pygame.Surface, counter: str, counters: int, slots: int, assets: Assets,
                text: TextPainter, px: float) -> None:
     style = TextStyle(Face.SERIF, max(24, round(36 * px)), CREAM)
     surface.blit(icon, icon.get_rect(midleft=(row.left, row.top + round(30 * px))))
@@ -69,13 +83,13 @@ def _tally_row(surface: pygame.Surface, row: pygame.Rect, *, label: str, number:
               (row.left + icon.get_width() + round(16 * px), row.top + round(30 * px)),
               anchor="midleft")
     text.draw(surface, number, style, (row.right, row.top + round(30 * px)), anchor="midright")
-    size = max(8, min(round(row.width / (COUNTERS + 1)), round(row.height * 0.42)))
+    size = max(8, min(round(row.width / (TALLY_COUNTERS + 1)), round(row.height * 0.42)))
     image = assets.svg(f"svg/props/{counter}.svg", (size, size))
-    shown = round(COUNTERS * percent / 100)
+    step = (row.width - size) / (TALLY_COUNTERS - 1)
     y = row.top + round(64 * px)
-    for slot in range(COUNTERS):
-        x = row.left + slot * (row.width - size) / (COUNTERS - 1)
-        if slot < shown:
+    for slot in range(slots):  # a ring marks a place the other row fills
+        x = row.left + slot * step
+        if slot < counters:
             surface.blit(image, (round(x), y))
         else:
             pygame.draw.circle(surface, GILT, (round(x + size / 2), y + size // 2),

@@ -20,6 +20,7 @@ from game.ui.assets import Assets
 from game.ui.reveal.cabinet import ASPECT, CabinetView, fit_rect
 from game.ui.reveal.icons import IconPainter
 from game.ui.reveal.layout import GILT, VITRINE, RevealLayout
+from game.ui.reveal.ledger import LedgerView
 from game.ui.reveal.panels import (
     ENGRAVING,
     PLAQUE_BOTTOM,
@@ -33,9 +34,14 @@ from game.ui.reveal.pictures import HistoryPictures
 from game.ui.reveal.plan import OPENING_S, Page, PageKind
 from game.ui.reveal.portrait import AutomatonPortrait
 from game.ui.reveal.roll import RollEntry
-from game.ui.scenes.ledger import LedgerView
 from game.ui.text import Face, TextPainter, TextStyle
 from game.ui.widgets import draw_plaque
+
+
+def capitalized(text: str) -> str:
+    """A label's first letter in capitals (the unnamed operator's words open a sentence in
+    the tables' texts, but stand alone on the brass plate)."""
+    return text[:1].upper() + text[1:]
 
 
 def vitrine(surface: pygame.Surface, rect: pygame.Rect, layout: RevealLayout) -> None:
@@ -93,7 +99,7 @@ class PagePicture:
     def credited(self, page: Page, facts: RevealFacts,
                  strings: Strings) -> list[tuple[str, str]]:
         """(icon, name) engraved under the open cabinet: who this page credits."""
-        operator = facts.operator_name or strings.get("reveal.operator.unnamed")
+        operator = facts.operator_name or capitalized(strings.get("reveal.operator.unnamed"))
         program = facts.engine_name or strings.get("reveal.engine.unnamed")
         screen = page.screen.id
         if screen == "reveal.operator":

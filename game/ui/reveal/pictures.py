@@ -1,8 +1,9 @@
 """The pictures of the history screens, "From 1770 to now", in engraved brass on dark wood.
 
 Owns: ``HistoryPictures`` — one picture per art name of ``screens.toml`` (``turk_1770``,
-``secret_out``, ``amt``, ``hardware``, ``writers``, ``annotators``, ``raters``,
-``red_team``, ``engineers``, ``users``, ``counterpoint``, ``question``, ``cabinet_closed``),
+``secret_out``, ``showman``, ``amt``, ``platform``, ``hardware``, ``writers``,
+``annotators``, ``raters``, ``red_team``, ``engineers``, ``users``, ``counterpoint``,
+``question``, ``cabinet_closed``),
 drawn from shapes and the game's own art, with a timeline rail beneath (1770 · 1857 · 2005 ·
 2023) that marks where the screen stands. The recurring figure is a person half hidden behind
 the thing that gets the credit — the Turk's secret, repeated.
@@ -27,7 +28,7 @@ CREAM = (240, 226, 196)
 SHADOW = (70, 50, 34)
 INK = (30, 20, 14)
 YEARS = ("1770", "1857", "2005", "2023")
-STOPS = {"turk_1770": 0, "secret_out": 1, "amt": 2}
+STOPS = {"turk_1770": 0, "showman": 0, "secret_out": 1, "amt": 2}
 MOVING = frozenset({"secret_out", "red_team", "counterpoint"})
 """Pictures that change with time (the others are drawn once per size and kept)."""
 """Where each picture stands on the rail (every other history screen: today, 2023)."""
@@ -78,7 +79,8 @@ class HistoryPictures:
         self._still: dict[tuple[str, tuple[int, int]], pygame.Surface] = {}
         self._draw: dict[str, Draw] = {
             "turk_1770": self._turk, "cabinet_closed": self._turk,
-            "secret_out": self._secret, "amt": self._amt, "hardware": self._hardware,
+            "secret_out": self._secret, "showman": self._showman, "amt": self._amt,
+            "platform": self._platform, "hardware": self._hardware,
             "writers": self._writers, "annotators": self._annotators,
             "raters": self._raters, "red_team": self._red_team, "engineers": self._engineers,
             "users": self._users, "counterpoint": self._counterpoint,
@@ -142,6 +144,51 @@ class HistoryPictures:
     def _secret(self, surface: pygame.Surface, rect: pygame.Rect, time_s: float) -> None:
         cabinet = fit_rect(rect, ASPECT)
         self._cabinet.draw(surface, cabinet, "operator", opened=1.0, time_s=time_s)
+
+    def _showman(self, surface: pygame.Surface, rect: pygame.Rect, time_s: float) -> None:
+        """The closed cabinet on show; tickets and coins go to the showman, while the player
+        inside stays small and in the dark."""
+        cabinet = fit_rect(pygame.Rect(rect.left, rect.top, round(rect.width * 0.56),
+                                       rect.height), ASPECT)
+        self._cabinet.draw(surface, cabinet, "operator", opened=0.0, time_s=0.0)
+        hidden = (cabinet.centerx, cabinet.bottom - cabinet.height * 0.28)
+        draw_person(surface, hidden, cabinet.height * 0.2, SHADOW)
+        owner = (rect.right - rect.width * 0.17, rect.top + rect.height * 0.36)
+        size = rect.height * 0.42
+        draw_person(surface, owner, size, CREAM)
+        hat = pygame.Rect(0, 0, round(size * 0.36), round(size * 0.2))
+        hat.midbottom = (round(owner[0]), round(owner[1] - size * 0.3))
+        pygame.draw.rect(surface, BRASS, hat)
+        pygame.draw.line(surface, BRASS, (hat.left - hat.width * 0.25, hat.bottom),
+                         (hat.right + hat.width * 0.25, hat.bottom), max(2, hat.height // 5))
+        tickets = pygame.Rect(0, 0, round(rect.width * 0.14), round(rect.height * 0.1))
+        for index in range(3):  # tickets and coins on their way from the cabinet to him
+            x = cabinet.right + (owner[0] - cabinet.right) * (index + 0.5) / 3
+            y = rect.top + rect.height * (0.74 - 0.08 * index)
+            tickets.center = (round(x), round(y))
+            card(surface, tickets, BRASS if index % 2 else BRASS_DIM, lines=1)
+            pygame.draw.circle(surface, BRASS, (round(x), round(y + tickets.height)),
+                               tickets.height * 0.3)
+            pygame.draw.circle(surface, INK, (round(x), round(y + tickets.height)),
+                               tickets.height * 0.3, max(2, tickets.height // 12))
+
+    def _platform(self, surface: pygame.Surface, rect: pygame.Rect, time_s: float) -> None:
+        """The platform in the middle: many people in rows below, a gear above them that
+        gathers their work, and a few at the top it flows to."""
+        center = (rect.centerx, rect.top + rect.height * 0.42)
+        radius = min(rect.width, rect.height) * 0.14
+        draw_gear(surface, center, radius, BRASS, teeth=12, hole=INK)
+        top = pygame.Rect(0, 0, round(rect.width * 0.3), round(rect.height * 0.16))
+        top.midtop = (rect.centerx, rect.top)
+        crowd(surface, top, 1, 3, CREAM)
+        pygame.draw.line(surface, BRASS, (center[0], center[1] - radius * 1.1),
+                         (center[0], top.bottom + 4), max(3, rect.width // 150))
+        base = pygame.Rect(rect.left, round(center[1] + radius * 1.5), rect.width,
+                           round(rect.bottom - center[1] - radius * 1.5))
+        crowd(surface, base, 3, 11, BRASS_DIM)
+        for index in range(7):  # the lines of work that meet in the middle
+            x = base.left + base.width * (index + 0.5) / 7
+            pygame.draw.line(surface, BRASS_DIM, (x, base.top), center, 2)
 
     def _amt(self, surface: pygame.Surface, rect: pygame.Rect, time_s: float) -> None:
         screen = pygame.Rect(0, 0, round(rect.width * 0.62), round(rect.height * 0.44))

@@ -5,8 +5,10 @@ facts of the game, the visitor's guess and today's tally, the pages to show, eac
 lines it shows in layers: the *glance* (the headline, and the line that carries this game's
 facts: the credit, the counts, the verdict) that advances by itself; the *body* on a tap;
 the second layer (``more``) on another tap. Also the pacing of the first pass
-(``page_seconds``: reading time of the glance at a child's pace, plus the cabinet opening and
-the ledger's replay) and ``PageText``, the words of a page in one language.
+(``page_seconds``: the glance read aloud at 150 words a minute, plus the cabinet opening and
+the ledger's replay) and ``PageText``, the words of a page in one language. The quick pass is
+the pages whose screen is marked ``quick`` (``screens.toml``): the automatic page-turn goes
+from one to the next; the others show when the visitor turns to them.
 
 Imports no pygame: the plan and its timing are tested without a display.
 """
@@ -23,12 +25,15 @@ from game.content.strings import Strings
 from game.model.reveal import Guess, OpeningNote, RevealFacts, TurkMode
 from game.reveal_store import TallyCount
 
-LOOK_S = 1.0
-"""Seconds to take in a page's picture before reading."""
-READ_S_PER_WORD = 0.29
-"""Reading time per word of the glance (about 200 words a minute)."""
-GLANCE_MIN_S = 3.5
-GLANCE_MAX_S = 6.3
+LOOK_S = 0.5
+"""Seconds to take in a page's picture before reading (a breath between pages: the picture
+is seen while the words are read)."""
+WORDS_PER_MINUTE = 150
+"""The pace of the quick pass: the glance read aloud, unhurried."""
+READ_S_PER_WORD = 60 / WORDS_PER_MINUTE
+"""Reading time per word of the glance."""
+GLANCE_MIN_S = 4.0
+GLANCE_MAX_S = 12.0
 OPENING_S = 1.6
 """The cabinet doors swinging open (instead of the look at a still picture)."""
 PLY_S = 0.45
@@ -37,8 +42,11 @@ REPLAY_MAX_S = 5.5
 """The whole replay at most (a long game moves faster)."""
 LEDGER_HOLD_S = 1.0
 """The final position stays this long after the replay."""
+MOVE_ANIMATION_S = 0.3
+"""A move of the replay glides at most this long (at most 70% of its share of the replay)."""
 FIRST_PASS_BUDGET_S = 90.0
-"""The whole reveal, glance by glance, must fit in this (checked by the tests)."""
+"""The whole quick pass, glance by glance, must fit in this (checked by the tests and
+measured by ``tools/reveal_timing.py``)."""
 
 
 class PageKind(enum.StrEnum):
@@ -105,6 +113,11 @@ class Page:
     def art(self) -> str:
         return self.screen.art
 
+    @property
+    def is_quick(self) -> bool:
+        """Whether the quick pass stops at this page (see the module docstring)."""
+        return self.screen.quick
+
 
 _KINDS = {"reveal.operator": PageKind.CABINET, "reveal.engine": PageKind.CABINET,
           "reveal.people": PageKind.CABINET, "reveal.hybrid": PageKind.CABINET,
@@ -137,10 +150,18 @@ def game_fields(facts: RevealFacts, tally: TallyCount | None) -> dict[str, Value
     if facts.opening is not None:
         fields["openings"] = OpeningText(facts.opening)
     if tally is not None:
-        machine_percent, person_percent = tally.percents
-        fields.update(machine=tally.machine, person=tally.person,
-                      machine_percent=machine_percent, person_percent=person_percent)
+        fields.update(machine=tally.machine, person=tally.person, total=tally.total,
+                      per=tally_scale(tally.total))
     return fields
+
+
+TALLY_COUNTERS = 30
+"""At most this many counters in a row of the tally; beyond, each stands for several."""
+
+
+def tally_scale(total: int) -> int:
+    """How many guesses one counter of the tally stands for (1 up to ``TALLY_COUNTERS``)."""
+    return max(1, -(-total // TALLY_COUNTERS))
 
 
 def _choose(screen: Screen, names: tuple[str, ...], facts: RevealFacts, guess: Guess | None,
@@ -167,6 +188,8 @@ def _has_value(screen: Screen, name: str, facts: RevealFacts, guess: Guess | Non
         return seen > (1 if guess is not None else 0)
     if name == "book":
         return facts.opening is not None and facts.book_moves > 0
+    if name == "stand_in":
+        return facts.has_stand_in
     return True
 
 
@@ -233,6 +256,8 @@ class PageText:
     glance: tuple[str, ...]
     body: tuple[str, ...]
     more: str
+    note: str = ""
+    """Shown with the body (the costume note)."""
 
     @property
     def glance_words(self) -> int:
@@ -241,7 +266,7 @@ class PageText:
     @property
     def layers(self) -> int:
         """How many taps of "more" the page has (0, 1 or 2)."""
-        return int(bool(self.body)) + int(bool(self.more))
+        return int(bool(self.body or self.note)) + int(bool(self.more))
 
 
 def _value(value: Value, strings: Strings, language: str | None) -> str | int:
@@ -267,8 +292,9 @@ def page_text(page: Page, strings: Strings, language: str | None = None) -> Page
     for line in page.lines:
         by_role[line.role].append(line_text(line, strings, language))
     more = strings.get(page.more_key, language=language) if page.more_key else ""
+    note = strings.get(page.screen.note, language=language) if page.screen.note else ""
     return PageText(" ".join(by_role[Role.KICKER]), " ".join(by_role[Role.HEADLINE]),
-                    tuple(by_role[Role.GLANCE]), tuple(by_role[Role.BODY]), more)
+                    tuple(by_role[Role.GLANCE]), tuple(by_role[Role.BODY]), more, note)
 
 
 # -- pacing ----------------------------------------------------------------------------------
@@ -288,6 +314,17 @@ def ply_seconds(plies: int) -> float:
     return replay_seconds(plies) / plies if plies else 0.0
 
 
+def move_animation_seconds(ply_s: float) -> float:
+    """How long one move of the replay glides, when moves start ``ply_s`` apart."""
+    return min(MOVE_ANIMATION_S, ply_s * 0.7)
+
+
+def ledger_seconds(plies: int) -> float:
+    """The ledger page's own animation: the replay, the last move's glide, the hold."""
+    last = move_animation_seconds(ply_seconds(plies)) if plies else 0.0
+    return replay_seconds(plies) + last + LEDGER_HOLD_S
+
+
 def page_seconds(page: Page, text: PageText, *, plies: int, extra_words: int = 0) -> float:
     """How long ``page`` stays in the first pass.
 
@@ -298,16 +335,31 @@ def page_seconds(page: Page, text: PageText, *, plies: int, extra_words: int = 0
     if page.screen.id in OPENS_CABINET:
         seconds += OPENING_S - LOOK_S  # the headline is read while the doors swing open
     if page.kind is PageKind.LEDGER:
-        seconds = max(seconds, replay_seconds(plies) + LEDGER_HOLD_S)
+        seconds = max(seconds, ledger_seconds(plies))
     return seconds
+
+
+def quick_pass(pages: Sequence[Page]) -> tuple[Page, ...]:
+    """The pages the quick pass shows, in order (the last page always ends it)."""
+    return tuple(p for i, p in enumerate(pages) if p.is_quick or i == len(pages) - 1)
+
+
+def quick_words(pages: Sequence[Page], strings: Strings, *, roll_words: int = 0,
+                language: str | None = None) -> int:
+    """Words the quick pass shows, glance by glance, until the last page (which waits)."""
+    total = 0
+    for page in quick_pass(pages)[:-1]:
+        extra = roll_words if page.kind is PageKind.ROLL else 0
+        total += page_text(page, strings, language).glance_words + extra
+    return total
 
 
 def first_pass_seconds(pages: Sequence[Page], strings: Strings, *, plies: int,
                        roll_words: int = 0, language: str | None = None) -> float:
-    """The whole first pass: every page's glance until the last page, which has no timer
-    (it waits for "Play again")."""
+    """The whole quick pass as the scene paces it: every quick page's glance until the last
+    page, which has no timer (it waits for "Play again")."""
     total = 0.0
-    for page in pages[:-1]:
+    for page in quick_pass(pages)[:-1]:
         extra = roll_words if page.kind is PageKind.ROLL else 0
         total += page_seconds(page, page_text(page, strings, language), plies=plies,
                               extra_words=extra)

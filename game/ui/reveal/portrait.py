@@ -1,8 +1,9 @@
 """A portrait of the whole automaton for the guess and history screens: figure, cabinet, board.
 
 Owns: ``AutomatonPortrait`` — the play screen's own automaton (``AutomatonView``, the same
-art, rig and inverse kinematics) composed with the cabinet and a board in the opening of a
-game, the playing hand hovering over it, into one picture per size (cached).
+art, rig and inverse kinematics) composed with the cabinet and a board — a game's opening, or
+the position a game ended in (the guess shows the game just played) — the playing hand
+hovering over it, into one picture per size and position (cached).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from game.ui.layout import Stage
 BOX = (-0.36, -0.8, 1.72, 2.88)
 """The portrait's extent in stage units (x, y, width, height)."""
 POSITION = "r1bqkbnr/pppp1ppp/2n5/4p3/4P3/5N2/PPPP1PPP/RNBQKB1R w KQkq - 2 3"
+"""The history screens' picture: a game in its opening."""
 POSE = Pose(hand=(0.69, 0.56), hand_shape="open", lift=0.4)
 """The hand hovers over the board, as if about to move."""
 CABINET = ("cabinet_top", "cabinet_front", "cushion")
@@ -32,17 +34,19 @@ class AutomatonPortrait:
         self._assets = assets
         self._painter = PartPainter(assets, ArtBook.load(assets))
         self._view = AutomatonView(assets, self._painter)
-        self._cache: dict[tuple[int, int], pygame.Surface] = {}
+        self._cache: dict[tuple[tuple[int, int], str], pygame.Surface] = {}
 
-    def picture(self, size: tuple[int, int]) -> pygame.Surface:
-        """The automaton fitted into ``size`` (transparent around it)."""
-        cached = self._cache.get(size)
+    def picture(self, size: tuple[int, int], fen: str = POSITION) -> pygame.Surface:
+        """The automaton fitted into ``size`` (transparent around it), its board showing the
+        position ``fen``."""
+        key = (size, fen)
+        cached = self._cache.get(key)
         if cached is None:
-            cached = self._compose(size)
-            self._cache = {size: cached}
+            cached = self._compose(size, fen)
+            self._cache = {key: cached}
         return cached
 
-    def _compose(self, size: tuple[int, int]) -> pygame.Surface:
+    def _compose(self, size: tuple[int, int], fen: str) -> pygame.Surface:
         unit = min(size[0] / BOX[2], size[1] / BOX[3])
         stage = Stage((size[0] / 2 - (BOX[0] + BOX[2] / 2) * unit,
                        size[1] / 2 - (BOX[1] + BOX[3] / 2) * unit), unit)
@@ -50,12 +54,12 @@ class AutomatonPortrait:
         self._view.draw_body(canvas, stage, POSE)
         for name in sorted(CABINET, key=lambda n: self._painter.book[n].z):
             self._painter.draw_placed(canvas, stage, name)
-        self._board(canvas, stage)
+        self._board(canvas, stage, fen)
         self._view.draw_arms(canvas, stage, POSE, None)
         return canvas
 
-    def _board(self, canvas: pygame.Surface, stage: Stage) -> None:
-        board = chess.Board(POSITION)
+    def _board(self, canvas: pygame.Surface, stage: Stage, fen: str) -> None:
+        board = chess.Board(fen)
         side = max(8, round(stage.unit / 8))
         for square in chess.SQUARES:
             file, rank = chess.square_file(square), chess.square_rank(square)

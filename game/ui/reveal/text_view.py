@@ -1,7 +1,8 @@
 """The words of a reveal page in its text column, layer by layer.
 
 Owns: ``TextBlock`` (a run of text in one style) and ``page_blocks`` (what a page shows at
-layer 0 — the kicker, the headline and the glance lines; at layer 1 the body too; at layer 2
+layer 0 — the kicker, the headline and the glance lines; at layer 1 the body too (and the
+screen's note); at layer 2
 the second layer in place of the body), ``draw_blocks``, which sets them top to bottom,
 shrinking the type together when a language runs long but never below ``MIN_TEXT_PX``, and
 ``TextColumn``, which keeps the set text so that a frame costs one blit.
@@ -49,8 +50,11 @@ def page_blocks(text: PageText, layer: int) -> list[TextBlock]:
     blocks.append(TextBlock(text.headline, Face.SERIF, HEADLINE_PX, CREAM, 26))
     blocks += [TextBlock(line, Face.SERIF, GLANCE_PX, GOLD_TEXT) for line in text.glance]
     deeper: list[list[TextBlock]] = []
-    if text.body:
-        deeper.append([TextBlock(line, Face.SERIF, BODY_PX, PARCHMENT) for line in text.body])
+    if text.body or text.note:
+        body = [TextBlock(line, Face.SERIF, BODY_PX, PARCHMENT) for line in text.body]
+        if text.note:  # a note beside the body, like a museum label's small text
+            body.append(TextBlock(text.note, Face.ITALIC, MORE_PX, GOLD_TEXT))
+        deeper.append(body)
     if text.more:
         deeper.append([TextBlock(text.more, Face.SERIF, MORE_PX, PARCHMENT)])
     if layer > 0 and deeper:

@@ -1,6 +1,7 @@
 """The guess: before anything is revealed, "Who was playing — a machine or a person?".
 
-Owns: ``GuessScene`` — the automaton, closed, the question, two large answers (each with its
+Owns: ``GuessScene`` — the automaton, closed, its board showing the position the game just
+played ended in, the question, two large answers (each with its
 icon and its words), the note that the answer is counted anonymously, "Skip" and the
 language switch. An answer is handed to ``on_guess`` (which counts it and opens the reveal)
 after a short thank-you; "Skip" hands over ``None``. Also ``GuessPromptScene``: a small
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import chess
 import pygame
 
 from game.model.reveal import Guess
@@ -46,11 +48,13 @@ class GuessScene(Scene):
 
     :param on_guess: called once with the answer (``None`` if the visitor skipped).
     :param timeout_s: answer ``None`` by itself after this long (kiosks; ``None``: wait).
+    :param fen: the position the game ended in (shown on the automaton's board).
     """
 
     def __init__(self, services: Services, on_guess: Callable[[Guess | None], None], *,
-                 timeout_s: float | None = None) -> None:
+                 timeout_s: float | None = None, fen: str = chess.STARTING_FEN) -> None:
         self.services = services
+        self.fen = fen
         self._on_guess = on_guess
         self.timeout_s = timeout_s
         self.icons = IconPainter()
@@ -136,7 +140,7 @@ class GuessScene(Scene):
         layout, strings, text = self.layout, self.services.strings, self.services.text
         vitrine(surface, layout.picture, layout)
         inner = layout.picture.inflate(-layout.px(48), -layout.px(48))
-        picture = self.portrait.picture(inner.size)
+        picture = self.portrait.picture(inner.size, self.fen)
         surface.blit(picture, picture.get_rect(center=inner.center))
         headline = TextStyle(Face.SERIF, layout.px(HEADLINE_PX), CREAM)
         used = text.draw_block(surface, strings.get("reveal.guess.question"), headline,

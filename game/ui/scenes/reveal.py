@@ -1,8 +1,12 @@
 """The reveal: the cabinet opens on who really played, the ledger, the roll, 1770 to now.
 
 Owns: ``RevealScene`` — shows the planned pages one after another. Each page's glance (the
-headline and this game's facts) stays for its timed duration and then the page turns by
-itself (the first pass takes about 90 seconds); "More" (or a tap on the page) shows the body,
+headline and this game's facts) stays for its timed duration, and never less than its own
+animation (the doors opening, the ledger's replay), and then the page turns by itself to the
+next page of the quick pass (which takes at most 90 seconds); the pages it passes by show
+when the visitor turns to them with "Next". A touch pauses the automatic turn for the whole
+page, and it resumes ``TOUCH_RESUME_S`` after the last touch; a tap belongs to the page that
+was showing when the finger went down. "More" (or a tap on the page) shows the body,
 then the second layer, and holds the page until "Next"; "Sources" lists every source of the
 page in full; "Skip" goes straight to the last page; the language can be changed on every
 page. The last page waits for "Play again", which calls the ``finish`` hook (a new game in
@@ -30,8 +34,12 @@ from game.ui.reveal.chrome import (
 )
 from game.ui.reveal.icons import IconPainter
 from game.ui.reveal.layout import ROOM_BOTTOM, ROOM_TOP, RevealLayout, reveal_layout
+from game.ui.reveal.ledger import CALM_PLY_S, LedgerView
 from game.ui.reveal.picture import PagePicture
 from game.ui.reveal.plan import (
+    LEDGER_HOLD_S,
+    OPENING_S,
+    OPENS_CABINET,
     Page,
     PageKind,
     PageText,
@@ -42,9 +50,13 @@ from game.ui.reveal.plan import (
 from game.ui.reveal.roll import RollEntry, glance_words, roll_entries
 from game.ui.reveal.text_view import TextColumn, page_blocks
 from game.ui.scene import Scene
-from game.ui.scenes.ledger import CALM_PLY_S, LedgerView
 from game.ui.services import Services
 from game.ui.widgets import vertical_gradient
+
+TOUCH_RESUME_S = 15.0
+"""After the last touch on a page, the automatic page-turn waits this long, then its
+countdown starts again from the beginning."""
+_NOWHERE = (-1_000_000.0, -1_000_000.0)
 
 
 @dataclass(frozen=True)
@@ -84,10 +96,19 @@ class RevealScene(Scene):
         """Time the current page has been shown."""
         self.waited_s = 0.0
         """Time counted towards turning the page (stops while the page is held)."""
+        self.done_s = 0.0
+        """Time since the page's own animation finished."""
         self.time_s = 0.0
         self.held = False
         self.sources_open = False
         self.finished = False
+        self.touched_s: float | None = None
+        """Time since the last touch on this page (``None``: not touched)."""
+        self.pressing = False
+        """A finger (or the mouse button) is down."""
+        self.turns = 0
+        """Page changes so far: a tap belongs to the page it started on."""
+        self._press_turn = -1
         self._press: tuple[float, float] | None = None
         self._background: tuple[tuple[int, int], pygame.Surface] | None = None
         self.layout: RevealLayout = reveal_layout(services.window_size)
@@ -112,9 +133,11 @@ class RevealScene(Scene):
 
     def _enter_page(self, index: int) -> None:
         self.index = max(0, min(index, len(self.pages) - 1))
+        self.turns += 1
         self.layer = 0
-        self.page_s = self.waited_s = 0.0
+        self.page_s = self.waited_s = self.done_s = 0.0
         self.held = self.sources_open = False
+        self.touched_s = None
         self._refresh_text()
         if self.page.kind is PageKind.LEDGER:
             self.ledger.restart(ply_s=ply_seconds(len(self.facts.ledger)))
@@ -147,6 +170,16 @@ class RevealScene(Scene):
         if not self.is_last:
             self._enter_page(self.index + 1)
 
+    def next_quick_index(self) -> int:
+        """Where the automatic turn goes: the next page of the quick pass (or the last page).
+        From a page the quick pass passes by, it simply goes on to the next page."""
+        if not self.page.is_quick:
+            return self.index + 1
+        for index in range(self.index + 1, len(self.pages)):
+            if self.pages[index].is_quick:
+                return index
+        return len(self.pages) - 1
+
     def previous_page(self) -> None:
         self._enter_page(self.index - 1)
 
@@ -178,6 +211,17 @@ class RevealScene(Scene):
     # -- input ----------------------------------------------------------------------------
 
     def handle(self, intent: Intent) -> bool:
+        if isinstance(intent, PointerPressed):
+            self.pressing = True
+            self.touched_s = 0.0
+            self._press_turn = self.turns
+        elif isinstance(intent, PointerReleased):
+            self.pressing = False
+            self.touched_s = 0.0
+            if self._press_turn != self.turns:  # the page changed under the finger
+                self._press = None
+                self.controls.handle(PointerReleased(_NOWHERE))  # forget the press
+                return True
         action = self.controls.handle(intent)
         if isinstance(action, str):
             self.act(action)
@@ -234,23 +278,50 @@ class RevealScene(Scene):
         self.page_s += dt
         if self.page.kind is PageKind.LEDGER:
             self.ledger.update(dt)
+        if self.animation_done:
+            self.done_s += dt
+        if self.touched_s is not None and not self.pressing:
+            self.touched_s += dt
+            if self.touched_s >= TOUCH_RESUME_S:
+                self.touched_s = None
+                self.waited_s = 0.0  # the countdown starts again, in full
         if self.is_last:
-            if self.auto_finish_s is not None and not self.held and \
+            if self.auto_finish_s is not None and not self.held and not self.paused and \
                     self.page_s >= self.auto_finish_s:
                 self.finish()
             return
-        if self.held or self.sources_open:
+        if self.held or self.sources_open or self.paused:
             return
         self.waited_s += dt
-        if self.waited_s >= self.seconds:
-            self.next_page()
+        if self.waited_s >= self.seconds and self.animation_done and \
+                self.done_s >= self._hold_after_animation:
+            self._enter_page(self.next_quick_index())
+
+    @property
+    def paused(self) -> bool:
+        """Whether a touch holds the automatic turn (a finger is down, or lifted lately)."""
+        return self.pressing or self.touched_s is not None
+
+    @property
+    def animation_done(self) -> bool:
+        """Whether the page's own animation has finished (the doors, the ledger's replay)."""
+        if self.page.kind is PageKind.LEDGER:
+            return self.ledger.is_done and self.ledger.board.is_idle
+        if self.page.screen.id in OPENS_CABINET:
+            return self.page_s >= OPENING_S
+        return True
+
+    @property
+    def _hold_after_animation(self) -> float:
+        return LEDGER_HOLD_S if self.page.kind is PageKind.LEDGER else 0.0
 
     @property
     def countdown(self) -> float | None:
-        """How much of the page's time has run (0–1), or ``None`` while it is held."""
-        if self.held or self.sources_open or self.is_last or self.seconds <= 0:
+        """How much of the page's time has run (0–1), or ``None`` while it is held, paused
+        by a touch, or waiting for its animation."""
+        if self.held or self.sources_open or self.paused or self.is_last or self.seconds <= 0:
             return None
-        return self.waited_s / self.seconds
+        return min(self.waited_s / self.seconds, 0.999 if not self.animation_done else 1.0)
 
     # -- layout and drawing ----------------------------------------------------------------
 
@@ -277,7 +348,7 @@ class RevealScene(Scene):
                                    layout.text.bottom - bottom)
                 self.ledger.draw_list(surface, area, strings, layout.viewport.scale)
         draw_small_print(surface, self.services.text, strings, self.page.sources, layout)
-        draw_progress(surface, layout.progress, len(self.pages), self.index)
+        draw_progress(surface, layout.progress, [p.is_quick for p in self.pages], self.index)
         self.controls.draw(surface, countdown=self.countdown)
         if self.sources_open:
             extra = dict(self.facts.opening.citations) if self.facts.opening else {}

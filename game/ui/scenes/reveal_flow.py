@@ -62,8 +62,9 @@ class RevealFlow:
         except ValueError as exc:
             log.warning("the reveal cannot read this game: %s", exc)
             return None
+        final = facts.ledger[-1].fen if facts.ledger else facts.start_fen
         scene = GuessScene(self.services, lambda guess: self._guessed(scene, facts, guess),
-                           timeout_s=self.timeouts.guess_s)
+                           timeout_s=self.timeouts.guess_s, fen=final)
         self.services.stack.push(scene)
         return scene
 

@@ -20,10 +20,10 @@ from game.model.records import MoveAuthor
 from game.model.reveal import Guess, TurkMode
 from game.model.session import GameSession
 from game.opponents.idle import IdleOpponent
-from game.ui.reveal.flow import RevealFlow
 from game.ui.reveal.plan import PageKind
 from game.ui.scenes.guess import GuessScene
 from game.ui.scenes.reveal import RevealScene
+from game.ui.scenes.reveal_flow import RevealFlow
 
 GAME = ("e2e4", "e7e5", "g1f3", "d7d6", "f1c4", "c8g4", "b1c3", "g7g6", "f3e5", "g4d1",
         "c4f7", "e8e7", "c3d5")
@@ -68,11 +68,11 @@ def demo_match(mode: str) -> Match:
     for uci, author in zip(GAME, authors, strict=True):
         session.apply(chess.Move.from_uci(uci), author)
     match = Match(session, IdleOpponent(), pacing=Pacing.instant())
-    crew_mode = "operator" if mode == "standin" else mode
-    operator = OPERATOR_NAME if crew_mode != "engine" else ""
+    crew_mode = TurkMode.OPERATOR if mode == "standin" else TurkMode(mode)
+    operator = OPERATOR_NAME if crew_mode is not TurkMode.ENGINE else ""
     match.crew = Crew(mode=crew_mode, operator_name=operator, engine_name="The Turk 1.0",
                       engine_author="The Mechanical Turk project")
-    match.operator_seconds = 0.0 if crew_mode == "engine" else 7 * 60 + 20
+    match.operator_seconds = 0.0 if crew_mode is TurkMode.ENGINE else 7 * 60 + 20
     return match
 
 

@@ -20,6 +20,7 @@ from game.ui.assets import Assets
 from game.ui.board_view import BoardGeometry, BoardView
 from game.ui.reveal.icons import IconPainter
 from game.ui.reveal.layout import CREAM, GILT, GOLD_TEXT, LIST_PX, PARCHMENT, QUIET, VITRINE
+from game.ui.reveal.plan import move_animation_seconds
 from game.ui.text import Face, TextPainter, TextStyle
 
 CALM_PLY_S = 0.9
@@ -90,7 +91,7 @@ class LedgerView:
         self.shown += 1
         board = chess.Board(entry.fen)
         if animate:
-            self.board.animate_to(board.piece_map(), min(0.3, self.ply_s * 0.7))
+            self.board.animate_to(board.piece_map(), move_animation_seconds(self.ply_s))
         else:
             self.board.show_position(board.piece_map())
         move = chess.Move.from_uci(entry.uci)

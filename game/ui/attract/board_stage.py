@@ -1,0 +1,80 @@
+"""The Turk at its board, as the play screen shows it, for the acts that use the board.
+
+Owns: ``BoardStage`` — one act's automaton, board view, captions and captured pieces, laid
+out exactly as on the play screen (``play_layout``), so the attract loop shows the Turk where
+a visitor will find it, and drawn in the play screen's order: room, figure, cabinet,
+captured pieces, board, letter board, arms, the winding key, captions.
+"""
+
+from __future__ import annotations
+
+import random
+
+import chess
+import pygame
+
+from game.model.material import Captures
+from game.ui.attract.act import Stagehand
+from game.ui.attract.layout import AttractLayout
+from game.ui.automaton.gestures import BoardFrame
+from game.ui.automaton.presence import Automaton
+from game.ui.board_view import BoardGeometry, BoardView
+from game.ui.captions import Captions
+
+
+class BoardStage:
+    """The figure, the cabinet and the board of one act."""
+
+    def __init__(self, hand: Stagehand, *, white_at_bottom: bool = True) -> None:
+        services = hand.services
+        self.services = services
+        self.layout = hand.layout
+        self.white_at_bottom = white_at_bottom
+        self.captions = Captions(services.text, enabled=hand.captions_enabled)
+        self.automaton = Automaton(services.assets, services.painter, text=services.text,
+                                   strings=services.strings, sounds=services.sounds,
+                                   captions=self.captions,
+                                   rng=random.Random(hand.rng.random()))
+        self.automaton.frame = BoardFrame(white_at_bottom)
+        self.board = BoardView(services.assets, services.text, self._geometry())
+        self.captures = Captures()
+        self.turk_color: chess.Color = chess.WHITE
+        self.pending_captures = 0
+
+    def _geometry(self) -> BoardGeometry:
+        return BoardGeometry(self.layout.play.board, self.white_at_bottom)
+
+    def resize(self, layout: AttractLayout) -> None:
+        self.layout = layout
+        self.board.set_geometry(self._geometry())
+        self.services.stage.prewarm(layout.play.stage, self.board.geometry.square_size)
+
+    def update(self, dt: float) -> None:
+        self.board.update(dt)
+        self.automaton.update(dt)
+        self.captions.update(dt)
+
+    @property
+    def is_settled(self) -> bool:
+        """Whether nothing moves on the board and the hand is at rest."""
+        return self.board.is_idle and not self.automaton.is_busy
+
+    def close(self) -> None:
+        self.automaton.set_whirring(False)
+        self.automaton.stop()
+        self.services.sounds.stop_all()
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        play, stage = self.layout.play, self.layout.play.stage
+        view = self.services.stage
+        view.draw_room(surface, play.viewport, stage)
+        self.automaton.draw_body(surface, stage, alpha)
+        view.draw_cabinet(surface, stage)
+        view.draw_captures(surface, stage, self.captures, self.turk_color,
+                           pending=self.pending_captures)
+        self.board.draw(surface, alpha)
+        self.automaton.draw_letter_board(surface, stage)
+        self.automaton.draw_arms(surface, stage, alpha)
+        if self.automaton.key_turning_s > 0:
+            self.automaton.draw_key(surface, stage)
+        self.captions.draw(surface, self.layout.caption, play.viewport.scale)
