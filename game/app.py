@@ -10,10 +10,14 @@ cut interrupted is resumed through ``resume_visit``). The only place where the p
 from __future__ import annotations
 
 import logging
+import os
 import random
+import signal
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 import chess
@@ -36,7 +40,9 @@ from game.ui.art import ArtBook, PartPainter
 from game.ui.assets import Assets
 from game.ui.input import InputTranslator
 from game.ui.intents import Command, CommandIssued, Intent, QuitRequested, WindowResized
-from game.ui.loop import STEP_S, FixedStep
+from game.ui.loop import FixedStep
+from game.ui.memory import lean_process
+from game.ui.placement import Placement, desktop_sizes, first_window
 from game.ui.scene import SceneStack
 from game.ui.scenes.exhibition import ExhibitionScene
 from game.ui.scenes.game_over import GameOverScene
@@ -50,12 +56,28 @@ from game.ui.services import Services
 from game.ui.sound import SoundBank
 from game.ui.stage_view import StageView
 from game.ui.text import TextPainter
+from game.ui.trace import Tracer
 
 log = logging.getLogger(__name__)
 
 OpponentFactory = Callable[[GameSetup], Opponent]
 POINTER_HIDE_S = 3.0
 """A kiosk hides a mouse pointer that has not moved for this long (touch shows none)."""
+
+
+def _stop_on_sigterm(app: App) -> None:
+    """A kiosk ignores the window's close button, but a stop from its service manager
+    (SIGTERM, e.g. ``systemctl stop``) ends it cleanly. SDL would turn SIGTERM into a quit
+    event the kiosk ignores, so SDL is told to leave the signals alone."""
+    os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def stop(_signal: int, _frame: object) -> None:
+        log.info("kiosk: asked to stop (SIGTERM)")
+        app.running = False
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 class Companion(Protocol):
@@ -87,6 +109,10 @@ class Launch:
     session: GameSession | None = None
     """A game to continue (``--pgn``), or ``None`` for a new one."""
     title: str = "The Mechanical Turk"
+    placement: Placement | None = None
+    """Where the window goes (``turk duo``: the left half); ``None``: fit the screen."""
+    trace: Path | None = None
+    """Write the visit's trace here (``--trace``: one JSON line per change, for tests)."""
 
 
 def resolve_color(color: str, rng: random.Random) -> chess.Color:
@@ -109,9 +135,12 @@ class App:
         letter board through the play screen."""
         self.opponent_factory = opponent_factory or (
             host.opponent_for if host is not None else self._engine_opponent)
+        self.kiosk = self.settings.kiosk
+        if self.kiosk:
+            _stop_on_sigterm(self)
+        lean_process()  # no 3D renderer for a software screen; dropped pixels freed at once
         pygame.init()
         pygame.display.set_caption(launch.title)
-        self.kiosk = self.settings.kiosk
         """Locked: nothing a visitor does quits or leaves fullscreen (staff use their menu)."""
         if self.kiosk:
             pygame.display.set_allow_screensaver(False)
@@ -120,6 +149,7 @@ class App:
         self.screen = self._open_window(self.settings.window_size)
         assets = Assets()
         assets.check()
+        assets.fit_caches(self.screen.get_size())
         strings = Strings.from_folder(assets.root / "i18n", language=self.settings.language)
         self.stack = SceneStack()
         painter = PartPainter(assets, ArtBook.load(assets))
@@ -148,6 +178,7 @@ class App:
         self.frames = 0
         self.companions: list[Companion] = []
         """What runs beside the visitor's screen (hidden-operator sessions)."""
+        self.tracer = Tracer(launch.trace) if launch.trace is not None else None
 
     # -- building games -----------------------------------------------------------------
 
@@ -204,10 +235,8 @@ class App:
 
     def start_visit(self, setup: GameSetup) -> PlayScene:
         """Show the play screen with a new game of ``setup`` at once (a kiosk's visit: the
-        attract loop has already performed the show), the Turk greeting the visitor."""
-        play = self._show_play(self.new_match(setup))
-        play.greet()
-        return play
+        attract loop has already performed the show and the letter board's greeting)."""
+        return self._show_play(self.new_match(setup))
 
     def _show_play(self, match: Match) -> PlayScene:
         settings = self.settings
@@ -283,7 +312,16 @@ class App:
     def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
         if self.fullscreen:
             return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        return pygame.display.set_mode(size, pygame.RESIZABLE)
+        placement = self.launch.placement
+        if placement is None:  # the dummy driver's screen is no screen to fit
+            screens = [] if pygame.display.get_driver() in ("dummy", "offscreen") \
+                else desktop_sizes()
+            placement = first_window(size, screens[0] if screens else None,
+                                     chosen=size != Settings().window_size)
+        surface = pygame.display.set_mode(placement.size, pygame.RESIZABLE)
+        if placement.position is not None:
+            pygame.display.set_window_position(placement.position)
+        return surface
 
     def _resized(self) -> None:
         surface = pygame.display.get_surface()
@@ -291,6 +329,7 @@ class App:
             return
         self.screen = surface
         self.services.window_size = self.screen.get_size()
+        self.services.assets.fit_caches(self.services.window_size)
         self.stack.resize(self.services.window_size)
 
     def toggle_fullscreen(self) -> None:
@@ -322,15 +361,19 @@ class App:
         steps, alpha = self.loop.advance(frame_s)
         for _ in range(steps):
             if self.host is not None:
-                self.host.update(STEP_S)
+                self.host.update(self.loop.step_s)
             for companion in self.companions:
-                companion.update(STEP_S)
-            self.stack.update(STEP_S)
+                companion.update(self.loop.step_s)
+            self.stack.update(self.loop.step_s)
         self.draw(alpha)
         pygame.display.flip()
         for companion in self.companions:
             companion.frame(frame_s)
         self.frames += 1
+        if self.tracer is not None:
+            x, y = pygame.display.get_window_position()
+            self.tracer.frame(self.stack, language=self.services.strings.language,
+                              window=(x, y, *self.screen.get_size()))
 
     def _hide_a_still_pointer(self, frame_s: float) -> None:
         """A kiosk hides the mouse pointer a few seconds after the mouse last moved."""
@@ -384,5 +427,7 @@ class App:
         self.journal.close()
         self.archive.close()
         self.reveal_store.close()
+        if self.tracer is not None:
+            self.tracer.close()
         self.services.sounds.stop_all()
         pygame.quit()

@@ -75,6 +75,9 @@ def _add_game_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", type=Path, help="where games and logs are kept")
     parser.add_argument("--no-pacing", action="store_true",
                         help="the Turk answers as soon as its engine does")
+    parser.add_argument("--trace", type=Path, metavar="FILE",
+                        help="write one JSON line per scene change and per move to FILE "
+                        "(for tests that drive the game from outside)")
 
 
 def _add_session_options(parser: argparse.ArgumentParser, *, port_help: str) -> None:
@@ -259,15 +262,33 @@ def _play(args: argparse.Namespace) -> int:
         return prepared
     from game.app import App, Launch
 
-    return _run(App(Launch(*prepared)))
+    return _run(App(Launch(*prepared, trace=args.trace)), settings_file=args.settings)
 
 
-def _run(app: App) -> int:
+def _run(app: App, *, settings_file: Path | None = None) -> int:
+    if app.kiosk:
+        return _run_kiosk(app, settings_file or platform_config_file())
     try:
         app.start_play()
         return app.run()
     finally:
         app.close()
+
+
+def _run_kiosk(app: App, settings_file: Path) -> int:
+    """The kiosk until staff restart or quit it (or systemd stops it)."""
+    from game.kiosk_setup import start_kiosk
+
+    kiosk = start_kiosk(app, settings_file=settings_file)
+    try:
+        app.run()
+    finally:
+        app.close()
+        kiosk.close()
+    if kiosk.restart_asked and "INVOCATION_ID" not in os.environ:
+        # Not under systemd (which restarts it by itself): start afresh in this process.
+        os.execv(sys.executable, [sys.executable, "-m", "game", *sys.argv[1:]])
+    return int(kiosk.exit)
 
 
 def _pairing_code(given: str | None) -> tuple[str, bool]:
@@ -318,26 +339,28 @@ def _host(args: argparse.Namespace, *, duo: bool = False) -> int:
         print(f"turk: {exc}", file=sys.stderr)
         return 2
     from game.app import App, Launch
+    from game.ui.console.window import ConsoleOptions, duo_layout, open_console_window
 
-    app = App(Launch(settings, session), host=host)
+    layout = duo_layout(args.display) if duo else None  # side by side, or two screens
+    app = App(Launch(settings, session, placement=layout.visitor if layout else None,
+                     trace=args.trace), host=host)
     visitor_level = getattr(args, "visitor_engine", None)
     if visitor_level is not None:
         from game.ui.scripted_visitor import engine_visitor
 
         app.companions.append(engine_visitor(resolve_engine("builtin"), visitor_level))
-    if duo:
-        from game.ui.console.window import ConsoleOptions, open_console_window
-
+    if layout is not None:
         options = ConsoleOptions(host.link.address, code=code,
                                  name=args.name or "", hybrid=settings.hybrid,
                                  language=settings.language)
         try:
-            app.companions.append(open_console_window(options, display=args.display))
+            app.companions.append(open_console_window(options, display=layout.console_display,
+                                                      placement=layout.console))
         except ValueError as exc:
             app.close()
             print(f"turk: --display: {exc}", file=sys.stderr)
             return 2
-    return _run(app)
+    return _run(app, settings_file=args.settings)
 
 
 def _kiosk(args: argparse.Namespace) -> int:

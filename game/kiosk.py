@@ -27,10 +27,13 @@ import chess
 import pygame
 
 from game.app import App
-from game.match import GameSetup
+from game.config import Settings
+from game.match import GameSetup, Match
 from game.model.formats import ENDGAMES, MATE_CP, VisitFormat, adjudicate, plan_visit
 from game.model.hours import OpeningHours, parse_hours
 from game.model.idle import IdleState, IdleWatch
+from game.model.reveal import Guess, RevealFacts
+from game.model.statistics import GameSummary
 from game.opponents.hints import HintAnalyser
 from game.ui.kiosk.overlays import StillThereScene, WindingDownScene
 from game.ui.kiosk.visit_choice import VisitChoice, VisitChoiceScene
@@ -96,22 +99,26 @@ class KioskController:
                  evaluator: Callable[[], Evaluator] | None = None,
                  now: Callable[[], dt.datetime] = dt.datetime.now,
                  rng: random.Random | None = None,
-                 heartbeat: Heartbeat | None = None) -> None:
+                 heartbeat: Heartbeat | None = None,
+                 record: Callable[[GameSummary], object] | None = None,
+                 paused: Callable[[], bool] = lambda: False) -> None:
         self.app = app
         settings = app.settings
+        self._record = record
+        self._paused = paused
+        self._guesses: dict[str, Guess | None] = {}
+        self._recorded: set[str] = set()
         self._attract = attract
         self._closed = closed
         self._evaluator = evaluator
         self._now = now
         self._rng = rng or random.Random()
-        self.hours = parse_hours(settings.hours)
-        self.formats = tuple(VisitFormat(value) for value in settings.formats)
-        self.languages = settings.languages
-        self.time_cap_s = settings.time_cap_min * 60.0 or None
         self.phase = Phase.ATTRACT
         self.watch = IdleWatch(settings.idle_s, settings.still_there_s)
+        self.apply_settings(settings)
         self.play: PlayScene | None = None
         self._game_id = ""
+        self._match: Match | None = None
         self._setup: GameSetup | None = None
         self.play_s = 0.0
         """Seconds the current game has been going (for the time cap)."""
@@ -124,8 +131,21 @@ class KioskController:
         self.heartbeat = heartbeat or Heartbeat(settings.data_dir / "health.json")
         self._ready = False
         app.reveal.finish = self._reveal_finished
-        app.reveal.timeouts.guess_s = float(settings.leave_reveal_s)
-        app.reveal.timeouts.end_s = float(settings.leave_reveal_s)
+        app.reveal.guessed = self._guessed
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Staff changed the settings: what a visit is, the idle times, the languages and the
+        sound take effect now (a game in progress keeps its own start and cap)."""
+        self.app.settings = settings
+        self.hours = parse_hours(settings.hours)
+        self.formats = tuple(VisitFormat(value) for value in settings.formats)
+        self.languages = settings.languages
+        self.time_cap_s = settings.time_cap_min * 60.0 or None
+        self.watch.idle_s, self.watch.countdown_s = settings.idle_s, settings.still_there_s
+        self.app.reveal.timeouts.guess_s = float(settings.leave_reveal_s)
+        self.app.reveal.timeouts.end_s = float(settings.leave_reveal_s)
+        sounds = self.app.services.sounds
+        sounds.volume, sounds.muted = settings.volume / 100, settings.mute
 
     # -- phases --------------------------------------------------------------------------
 
@@ -144,6 +164,7 @@ class KioskController:
     def to_attract(self) -> None:
         """Reset the visitor's choices and show the attract loop (or, outside opening hours,
         the closed card)."""
+        self._close_visit()
         self._stop_winding()
         self._asking = None
         self.play, self._setup = None, None
@@ -187,6 +208,7 @@ class KioskController:
                               tuple(plan.headers.items())))
 
     def _start(self, setup: GameSetup) -> None:
+        self._close_visit()
         self._setup = setup
         self.play = self.app.start_visit(setup)
         self.phase = Phase.PLAYING
@@ -195,9 +217,28 @@ class KioskController:
 
     def _follow(self, play: PlayScene) -> None:
         """A new game on ``play``: nobody has been idle and the cap starts afresh."""
+        self._close_visit()
+        self._match = play.match
         self._game_id = play.match.session.game_id
         self.watch.reset()
         self.play_s = 0.0
+
+    def _guessed(self, facts: RevealFacts, guess: Guess | None) -> None:
+        self._guesses[facts.game_id] = guess
+
+    def _close_visit(self) -> None:
+        """The game just played goes into the anonymous statistics (once)."""
+        match = self._match
+        if match is None or self._record is None:
+            return
+        session, crew = match.session, match.crew
+        if session.game_id in self._recorded or (session.ply == 0 and not session.is_over):
+            return
+        self._recorded.add(session.game_id)
+        summary = GameSummary.from_session(
+            session, mode=crew.mode, guess=self._guesses.pop(session.game_id, None),
+            minutes=self.play_s / 60, day=self._now().date())
+        self._record(summary)
 
     def _reveal_finished(self) -> None:
         """The reveal ended: "Play again" (a touch just now) or nobody there."""
@@ -220,14 +261,23 @@ class KioskController:
         return events
 
     def update(self, dt: float) -> None:
-        self.quiet_s += dt
         self.heartbeat.update(dt, phase=self.phase.value, frames=self.app.frames)
+        if self._paused():
+            return  # staff are in their menu: nothing times out under their hands
+        self.quiet_s += dt
         if self.phase in (Phase.ATTRACT, Phase.CLOSED):
             self._check_hours(dt)
         elif self.phase is Phase.PLAYING:
             self._watch_play(dt)
-        elif self.phase is Phase.AFTER and self.quiet_s >= (
-                self.app.settings.leave_reveal_s + AFTER_SAFETY_S):
+        elif self.phase is Phase.AFTER:
+            self._watch_after()
+
+    def _watch_after(self) -> None:
+        play = self.play
+        if play is not None and not play.match.session.is_over:
+            self.phase = Phase.PLAYING  # a new game from the play screen's own panel
+            self._follow(play)
+        elif self.quiet_s >= self.app.settings.leave_reveal_s + AFTER_SAFETY_S:
             log.info("kiosk: nobody touched the screen after the game; back to attract")
             self.to_attract()
 
@@ -238,6 +288,7 @@ class KioskController:
             self.heartbeat.ready()
 
     def close(self) -> None:
+        self._close_visit()
         self._stop_winding()
         self.heartbeat.close()
 
@@ -254,10 +305,13 @@ class KioskController:
             self._wind_down(dt)
             return
         if session.is_over:
+            play.status.time_left_s = None
             self.phase = Phase.AFTER
             self.quiet_s = 0.0
             return
         self.play_s += dt
+        if self.time_cap_s is not None:
+            play.status.time_left_s = max(0.0, self.time_cap_s - self.play_s)
         if self.time_cap_s is not None and self.play_s >= self.time_cap_s and (
                 self._move_settled(play) or self.play_s >= self.time_cap_s + CAP_GRACE_S):
             self._begin_winding(play)

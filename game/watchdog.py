@@ -124,6 +124,8 @@ NotifyAccess=main
 ExecStart={command} kiosk
 Restart=always
 RestartSec=3
+# "Quit to the desktop" in the staff menu exits with 75: then it stays stopped.
+RestartPreventExitStatus=75
 # The game beats every {BEAT_S:g} s from its frame loop; a frozen loop is restarted.
 WatchdogSec=30
 TimeoutStartSec=60

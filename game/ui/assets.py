@@ -40,12 +40,20 @@ def asset_root() -> Path:
     return Path(str(files("game.assets")))
 
 
-class _Cache(OrderedDict[tuple[object, ...], pygame.Surface]):
-    """A small least-recently-used cache of rendered surfaces."""
+def surface_bytes(surface: pygame.Surface) -> int:
+    """The memory a surface's pixels take."""
+    return surface.get_pitch() * surface.get_height()
 
-    def __init__(self, limit: int) -> None:
+
+class SurfaceCache(OrderedDict[tuple[object, ...], pygame.Surface]):
+    """A least-recently-used cache of rendered surfaces, bounded by count and by the bytes
+    their pixels take (the art of a scene left behind gives way to the scene in use)."""
+
+    def __init__(self, limit: int, *, max_bytes: int | None = None) -> None:
         super().__init__()
         self.limit = limit
+        self.max_bytes = max_bytes
+        self.bytes = 0
 
     def fetch(self, key: tuple[object, ...]) -> pygame.Surface | None:
         surface = self.get(key)
@@ -54,10 +62,30 @@ class _Cache(OrderedDict[tuple[object, ...], pygame.Surface]):
         return surface
 
     def store(self, key: tuple[object, ...], surface: pygame.Surface) -> pygame.Surface:
+        old = self.pop(key, None)
+        if old is not None:
+            self.bytes -= surface_bytes(old)
         self[key] = surface
-        if len(self) > self.limit:
-            self.popitem(last=False)
+        self.bytes += surface_bytes(surface)
+        self.trim()
         return surface
+
+    def trim(self) -> None:
+        """Drop the least recently used until within both limits (never the newest)."""
+        while len(self) > 1 and (len(self) > self.limit or (
+                self.max_bytes is not None and self.bytes > self.max_bytes)):
+            _, dropped = self.popitem(last=False)
+            self.bytes -= surface_bytes(dropped)
+
+    def clear(self) -> None:
+        super().clear()
+        self.bytes = 0
+
+
+MIN_ART_BYTES = 32_000_000
+ART_SCREENS = 5
+"""The rendered art kept: about five windows' worth of pixels (the play screen's own parts
+take about three and a half), never less than ``MIN_ART_BYTES``."""
 
 
 class Assets:
@@ -66,8 +94,14 @@ class Assets:
     def __init__(self, root: Path | None = None) -> None:
         self.root = root or asset_root()
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
-        self._svgs = _Cache(400)
-        self._pieces = _Cache(200)
+        self._svgs = SurfaceCache(400, max_bytes=MIN_ART_BYTES)
+        self._pieces = SurfaceCache(200)
+
+    def fit_caches(self, window: tuple[int, int]) -> None:
+        """Size the art cache for a window: enough for the scene in use, not for every
+        scene seen since start-up."""
+        self._svgs.max_bytes = max(MIN_ART_BYTES, ART_SCREENS * 4 * window[0] * window[1])
+        self._svgs.trim()
 
     def path(self, relative: str) -> Path:
         """The full path of an asset.

@@ -2,8 +2,11 @@
 
 Owns: ``BoardController`` — the selection/drag state machine of a lichess-style board. It
 updates the board view's selection, targets, drag and cursor, and reports what the person did
-as a ``MoveAttempt`` (from, to — promotion is settled by the scene) or an ``IllegalAttempt``
-(a piece dropped where it may not go). Rules come from the ``legal_moves`` callback.
+as a ``MoveAttempt`` (from, to — promotion is settled by the scene), an ``IllegalAttempt``
+(a piece dropped, or a square tapped, where it may not go) or ``PieceStuck`` (a piece tapped
+that cannot be picked up now) — so the scene can answer every refusal the same way, and say
+why. Rules come from the ``legal_moves`` callback. The keyboard cursor shows only while the
+keyboard is in use: pointer input hides it, and a new game resets it.
 """
 
 from __future__ import annotations
@@ -31,9 +34,18 @@ class MoveAttempt:
 class IllegalAttempt:
     from_square: chess.Square
     to_square: chess.Square
+    dragged: bool = True
+    """Whether the piece was carried there (it must be put back) or the square tapped."""
 
 
-Outcome = MoveAttempt | IllegalAttempt
+@dataclass(frozen=True)
+class PieceStuck:
+    """A piece was tapped (or chosen with the keyboard) that cannot be picked up now."""
+
+    square: chess.Square
+
+
+Outcome = MoveAttempt | IllegalAttempt | PieceStuck
 
 _STEPS = {Command.LEFT: (-1, 0), Command.RIGHT: (1, 0), Command.UP: (0, 1), Command.DOWN: (0, -1)}
 
@@ -58,11 +70,31 @@ class BoardController:
         return self._view.state.selected
 
     def clear(self) -> None:
-        """Drop any selection and drag (turn over, takeback, new game)."""
+        """Drop any selection and drag (turn over, takeback)."""
         state = self._view.state
         state.selected, state.targets, state.drag = None, {}, None
         self._press = None
         self._pressed_square = None
+
+    def reset(self) -> None:
+        """A new game: nothing selected, and no keyboard cursor until a key asks for it."""
+        self.clear()
+        self._view.state.cursor = None
+
+    def _choose(self, square: chess.Square) -> Outcome | None:
+        """The person chose ``square`` (a tap, or Enter on the cursor) with no move to it:
+        pick up the piece there, or say why not."""
+        state = self._view.state
+        previous = state.selected
+        if self.select(square):
+            return None
+        self.clear()
+        piece, held = state.pieces.get(square), state.pieces.get(previous) if previous else None
+        if piece is not None and (held is None or held.color == piece.color):
+            return PieceStuck(square)  # the piece itself cannot move (or it is not theirs)
+        if previous is not None and square != previous:
+            return IllegalAttempt(previous, square, dragged=False)
+        return None
 
     def select(self, square: chess.Square | None) -> bool:
         """Select the piece on ``square`` if it can move; returns whether it did."""
@@ -82,6 +114,7 @@ class BoardController:
     def pointer_pressed(self, pos: tuple[float, float]) -> Outcome | None:
         square = self._view.geometry.square_at(pos)
         state = self._view.state
+        state.cursor = None  # the keyboard's frame leaves when the pointer is used
         self._press, self._pressed_square = None, None
         if square is None:
             self.clear()
@@ -91,11 +124,10 @@ class BoardController:
             self.clear()
             return MoveAttempt(source, square, dragged=False)
         self._was_selected = state.selected == square
-        if self.select(square):
+        outcome = self._choose(square)
+        if state.selected == square:
             self._press, self._pressed_square = pos, square
-        elif state.selected is not None:
-            self.clear()
-        return None
+        return outcome
 
     def pointer_moved(self, pos: tuple[float, float], pressed: bool) -> None:
         state = self._view.state
@@ -159,9 +191,8 @@ class BoardController:
                 return MoveAttempt(source, cursor, dragged=False)
             if state.selected == cursor:
                 self.clear()
-            else:
-                self.select(cursor)
-            return None
+                return None
+            return self._choose(cursor)
         if command is Command.CANCEL:
             if state.selected is not None:
                 self.clear()

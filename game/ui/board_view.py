@@ -27,6 +27,11 @@ CHECK = (200, 40, 30)
 TARGET = (40, 30, 20)
 CURSOR_OUTER = (255, 250, 235)
 CURSOR_INNER = (30, 20, 10)
+COORDINATE_ON_LIGHT = (104, 64, 34)
+COORDINATE_ON_DARK = (252, 243, 224)
+"""The board's letters and numbers: dark on light squares, light on dark ones, each at a
+contrast of at least 3:1 against its square."""
+MIN_COORDINATE_PX = 12
 
 
 @dataclass(frozen=True)
@@ -195,21 +200,21 @@ class BoardView:
         return board
 
     def _draw_coordinates(self, board: pygame.Surface, local: BoardGeometry) -> None:
-        size = max(9, round(local.square_size * 0.2))
+        size = coordinate_px(local.square_size)
         pad = max(2, round(local.square_size * 0.05))
         bottom_rank = 0 if local.white_at_bottom else 7
         left_file = 0 if local.white_at_bottom else 7
         for file in range(8):
             square = chess.square(file, bottom_rank)
             rect = local.square_rect(square)
-            color = DARK if (file + bottom_rank) % 2 == 1 else LIGHT
+            color = coordinate_color(light=(file + bottom_rank) % 2 == 1)
             style = TextStyle(Face.SANS_BOLD, size, color)
             self._text.draw(board, chess.FILE_NAMES[file], style,
                             (rect.right - pad, rect.bottom - pad // 2), anchor="bottomright")
         for rank in range(8):
             square = chess.square(left_file, rank)
             rect = local.square_rect(square)
-            color = DARK if (left_file + rank) % 2 == 1 else LIGHT
+            color = coordinate_color(light=(left_file + rank) % 2 == 1)
             style = TextStyle(Face.SANS_BOLD, size, color)
             self._text.draw(board, chess.RANK_NAMES[rank], style,
                             (rect.left + pad, rect.top + pad // 2), anchor="topleft")
@@ -257,6 +262,16 @@ class BoardView:
         pygame.draw.rect(surface, CURSOR_OUTER, rect, width)
         pygame.draw.rect(surface, CURSOR_INNER, rect.inflate(-2 * width, -2 * width),
                          max(2, width // 2))
+
+
+def coordinate_px(square_size: float) -> int:
+    """The height of the board's coordinates: readable even on a small window's board."""
+    return max(MIN_COORDINATE_PX, round(square_size * 0.22))
+
+
+def coordinate_color(*, light: bool) -> tuple[int, int, int]:
+    """The ink of a coordinate written on a light (or dark) square."""
+    return COORDINATE_ON_LIGHT if light else COORDINATE_ON_DARK
 
 
 def _tint(surface: pygame.Surface, rect: pygame.Rect, color: tuple[int, int, int],

@@ -19,11 +19,13 @@ class FixedStep:
     step_s: float = STEP_S
     max_steps: int = 5
     """At most this many logic steps per frame; anything beyond is dropped."""
+    max_frame_s: float = 0.25
+    """A longer frame (a stall) counts as this long."""
     accumulator: float = 0.0
 
     def advance(self, frame_s: float) -> tuple[int, float]:
         """Add one frame's time; return (steps to run now, interpolation alpha in [0, 1))."""
-        self.accumulator += max(0.0, min(frame_s, 0.25))
+        self.accumulator += max(0.0, min(frame_s, self.max_frame_s))
         steps = int(self.accumulator / self.step_s)
         if steps > self.max_steps:
             steps = self.max_steps

@@ -33,3 +33,9 @@ class Services:
     sounds: SoundBank
     stage: StageView
     """The room and the cabinet, composed once and shared by every scene of the window."""
+
+    def set_language(self, code: str) -> None:
+        """Speak ``code`` from now on: every scene on the stack reads its strings again, so
+        nothing on screen — an overlay's button, a banner — stays in the old language."""
+        self.strings.language = code
+        self.stack.relabel()

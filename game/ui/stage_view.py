@@ -20,6 +20,7 @@ from game.model.material import Captures
 from game.ui.art import PartPainter
 from game.ui.assets import for_display
 from game.ui.automaton.gestures import (
+    CAPTURES_TOP,
     TURK_CAPTURES_LEFT,
     VISITOR_CAPTURES_LEFT,
     capture_point,
@@ -31,6 +32,8 @@ CABINET_TOP = -0.14
 CABINET_BOTTOM = 2.3
 LEAD_COLOR = (246, 230, 196)
 CABINET_PARTS = ("cabinet_top", "cabinet_front", "cushion")
+LEAD_ZONE_WIDTH = 0.27
+"""Stage units: the width of an end zone of the cabinet's top, where the lead is written."""
 _T = TypeVar("_T")
 
 
@@ -102,12 +105,15 @@ class StageView:
     # -- captured pieces ------------------------------------------------------------------
 
     def draw_captures(self, surface: pygame.Surface, stage: Stage, captures: Captures,
-                      turk_color: chess.Color, *, pending: int = 0) -> None:
-        """The pieces each side has taken; the Turk's last ``pending`` are still in its hand."""
+                      turk_color: chess.Color, *, pending: int = 0,
+                      labels: tuple[str, str] = ("", "")) -> None:
+        """The pieces each side has taken; the Turk's last ``pending`` are still in its hand.
+        ``labels``: the words over the material lead, (the Turk's, the visitor's) — a bare
+        "+8" on the cabinet says nothing about whose it is."""
         assets = self._painter.assets
         size = max(6, round(stage.unit * 0.1))
-        for color, left in ((turk_color, TURK_CAPTURES_LEFT),
-                            (not turk_color, VISITOR_CAPTURES_LEFT)):
+        for color, left, label in ((turk_color, TURK_CAPTURES_LEFT, labels[0]),
+                                   (not turk_color, VISITOR_CAPTURES_LEFT, labels[1])):
             taken = list(captures.taken_by(color))
             if color == turk_color and pending:
                 taken = taken[:-pending]
@@ -117,10 +123,20 @@ class StageView:
                                                                                       index))))
             lead = captures.balance if color == chess.WHITE else -captures.balance
             if lead > 0:
-                style = TextStyle(Face.SERIF, max(10, round(stage.unit * 0.055)), LEAD_COLOR)
-                x = capture_point(left, 8)[0]
-                self._text.draw(surface, f"+{lead}", style, stage.point(x - 0.05, 1.0),
-                                anchor="midbottom")
+                self._draw_lead(surface, stage, left, f"+{lead}", label)
+
+    def _draw_lead(self, surface: pygame.Surface, stage: Stage, left: float, lead: str,
+                   label: str) -> None:
+        """"+8" at the foot of an end zone, with whose lead it is in small capitals above."""
+        zone = stage.rect(left - 0.03, CAPTURES_TOP, LEAD_ZONE_WIDTH, 1.0 - CAPTURES_TOP)
+        x = left + LEAD_ZONE_WIDTH / 2 - 0.03
+        style = TextStyle(Face.SERIF, max(12, round(stage.unit * 0.055)), LEAD_COLOR)
+        drawn = self._text.draw(surface, lead, style, stage.point(x, 1.0), anchor="midbottom",
+                                within=zone)
+        if label:
+            small = TextStyle(Face.SMALL_CAPS, max(11, round(stage.unit * 0.034)), LEAD_COLOR)
+            self._text.draw(surface, label, small, (drawn.centerx, drawn.top + 2),
+                            anchor="midbottom", within=zone)
 
 
 def _keep(cache: OrderedDict[tuple[object, ...], _T], key: tuple[object, ...], value: _T,

@@ -2,7 +2,11 @@
 
 Owns: ``Button`` and ``ButtonRow`` (layout in a row or column, pointer press/release, Tab
 focus, Enter to press, and drawing — each plaque is rendered once per size and state and
-cached). Buttons are at least 64 design pixels tall, well above touch-target minimums.
+cached). Buttons are at least 64 design pixels tall, well above touch-target minimums. The
+buttons of one line (a row, or a column of equal width) share one label size — the largest
+at which every label of the line fits — so a long word never makes its button look louder
+or quieter than its neighbours. A disabled button is an opaque, dulled plaque (never a
+see-through one with the wall showing through).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.content.strings import Strings
 from game.ui.assets import for_display
 from game.ui.intents import (
     Command,
@@ -27,6 +32,10 @@ BRASS_BOTTOM = (160, 118, 52)
 BRASS_EDGE = (92, 62, 24)
 ENGRAVED = (58, 36, 14)
 FOCUS = (255, 248, 225)
+DULL_TOP = (150, 134, 104)
+DULL_BOTTOM = (112, 98, 74)
+DULL_INK = (72, 60, 44)
+MIN_LABEL_PX = 12
 
 
 @dataclass
@@ -39,6 +48,8 @@ class Button:
     rect: pygame.Rect | None = None
     selected: bool = False
     """For choices (colour, level): shown pressed in, with a mark, not by colour alone."""
+    key: str | None = None
+    """The string key of the label, read again on a language change (``None``: fixed)."""
 
 
 def vertical_gradient(size: tuple[int, int], top: tuple[int, int, int],
@@ -77,6 +88,7 @@ class ButtonRow:
         self._pressed: Button | None = None
         self._hover: Button | None = None
         self._cache: dict[tuple[object, ...], pygame.Surface] = {}
+        self._sizes: tuple[tuple[object, ...], dict[int, int]] | None = None
 
     def layout(self, area: pygame.Rect, *, vertical: bool, gap: int, size: int) -> None:
         """Place the visible buttons in ``area``, each ``size`` tall (or wide in a row)."""
@@ -94,6 +106,17 @@ class ButtonRow:
             for index, button in enumerate(shown):
                 button.rect = pygame.Rect(area.left + index * (width + gap), area.top, width,
                                           area.height)
+
+    def relabel(self, strings: Strings) -> None:
+        """Labels in the current language, for every button that has a string key."""
+        for button in self.buttons:
+            if button.key is not None:
+                button.label = strings.get(button.key)
+
+    def targets(self) -> dict[str, pygame.Rect]:
+        """The buttons that can be pressed now, by action (for the trace)."""
+        return {b.action: b.rect for b in self.buttons
+                if b.visible and b.enabled and b.rect is not None}
 
     def button(self, action: str) -> Button:
         """The button for ``action``.
@@ -151,7 +174,32 @@ class ButtonRow:
             return True
         return None
 
+    def label_sizes(self) -> dict[int, int]:
+        """The label size of each shown button (by index): one size per line of buttons."""
+        shown = [(i, b) for i, b in enumerate(self.buttons) if b.visible and b.rect is not None]
+        key = tuple((b.label, tuple(b.rect)) for _, b in shown if b.rect is not None)
+        if self._sizes is not None and self._sizes[0] == key:
+            return self._sizes[1]
+        fitting = {i: self._fitting_size(b) for i, b in shown}
+        sizes: dict[int, int] = {}
+        for index, button in shown:
+            line = [j for j, other in shown if _same_line(button, other)]
+            sizes[index] = min(fitting[j] for j in line)
+        self._sizes = (key, sizes)
+        return sizes
+
+    def _fitting_size(self, button: Button) -> int:
+        assert button.rect is not None
+        height = button.rect.height
+        size = max(MIN_LABEL_PX, round(height * 0.42))
+        room = button.rect.width - 2 * _radius(height)
+        while size > MIN_LABEL_PX and \
+                self._text.size(button.label, _label_style(size))[0] > room:
+            size -= 2
+        return max(MIN_LABEL_PX, size)
+
     def draw(self, surface: pygame.Surface) -> None:
+        sizes = self.label_sizes()
         for index, button in enumerate(self.buttons):
             if not button.visible or button.rect is None:
                 continue
@@ -159,47 +207,63 @@ class ButtonRow:
                      "selected" if button.selected else
                      "pressed" if button is self._pressed else
                      "hover" if button is self._hover else "normal")
-            surface.blit(self._plaque(button, state), button.rect)
+            surface.blit(self._plaque(button, state, sizes[index]), button.rect)
             if index == self.focus:
                 ring = button.rect.inflate(10, 10)
                 pygame.draw.rect(surface, FOCUS, ring, 4, border_radius=14)
                 pygame.draw.rect(surface, ENGRAVED, ring.inflate(-8, -8), 2, border_radius=10)
 
-    def _plaque(self, button: Button, state: str) -> pygame.Surface:
+    def _plaque(self, button: Button, state: str, size: int) -> pygame.Surface:
         assert button.rect is not None
-        key = (button.label, button.rect.size, state)
+        key = (button.label, button.rect.size, state, size)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
         surface = pygame.Surface(button.rect.size, pygame.SRCALPHA)
         local = surface.get_rect()
-        radius = max(6, local.height // 6)
-        top, bottom = BRASS_TOP, BRASS_BOTTOM
+        radius = _radius(local.height)
+        top, bottom, ink = BRASS_TOP, BRASS_BOTTOM, ENGRAVED
         if state in ("pressed", "selected"):
             top, bottom = bottom, top
         elif state == "hover":
             top = tuple(min(255, c + 18) for c in BRASS_TOP)  # type: ignore[assignment]
+        elif state == "disabled":
+            top, bottom, ink = DULL_TOP, DULL_BOTTOM, DULL_INK
         draw_plaque(surface, local, radius=radius, top=top, bottom=bottom)
-        size = max(12, round(local.height * 0.42))
-        style = TextStyle(Face.SMALL_CAPS, size, ENGRAVED)
         label = button.label
-        while self._text.size(label, style)[0] > local.width - 2 * radius and size > 12:
-            size -= 2
-            style = TextStyle(Face.SMALL_CAPS, size, ENGRAVED)
-        highlight = TextStyle(Face.SMALL_CAPS, size, (255, 236, 190))
-        center = (local.centerx, local.centery - size * 0.08)
-        self._text.draw(surface, label, highlight, (center[0], center[1] + 1), anchor="center")
-        self._text.draw(surface, label, style, center, anchor="center")
+        box = local.inflate(-radius, -2)
+        if state != "disabled":  # a lit edge under the letters: engraved, and only when lit
+            highlight = TextStyle(Face.SMALL_CAPS, size, (255, 236, 190))
+            self._text.draw(surface, label, highlight,
+                            (local.centerx, local.centery - size * 0.08 + 1), anchor="center",
+                            within=box)
+        self._text.draw(surface, label, _label_style(size, ink),
+                        (local.centerx, local.centery - size * 0.08), anchor="center",
+                        within=box)
         if state == "selected":
             pygame.draw.rect(surface, ENGRAVED, local.inflate(-radius, -radius),
                              max(2, radius // 3), border_radius=radius // 2)
         surface = for_display(surface)
-        if state == "disabled":
-            surface.set_alpha(110)
         if len(self._cache) > 200:
             self._cache.clear()
         self._cache[key] = surface
         return surface
+
+
+def _radius(height: int) -> int:
+    return max(6, height // 6)
+
+
+def _label_style(size: int, ink: tuple[int, int, int] = ENGRAVED) -> TextStyle:
+    return TextStyle(Face.SMALL_CAPS, size, ink)
+
+
+def _same_line(a: Button, b: Button) -> bool:
+    """Whether two laid-out buttons stand in one row, or one column of equal width."""
+    if a.rect is None or b.rect is None:
+        return False
+    return a.rect.top == b.rect.top or (a.rect.left, a.rect.width) == (b.rect.left,
+                                                                        b.rect.width)
 
 
 def language_row(text: TextPainter, languages: list[tuple[str, str]],

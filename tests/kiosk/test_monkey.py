@@ -16,18 +16,21 @@ import chess
 import pygame
 import pytest
 
+from game.app import App, Launch
 from game.kiosk import Phase
+from game.kiosk_setup import start_kiosk
+from game.settings_file import SettingsFile
 from game.ui.scenes.play import PlayScene
 from game.ui.widgets import ButtonRow
-from tests.kiosk.helpers import RandomMover, make_kiosk
+from tests.kiosk.helpers import RandomMover
 from tests.ui.helpers import STEP
 
 pytestmark = pytest.mark.slow
 
 MINUTES = float(os.environ.get("TURK_MONKEY_MINUTES", "4"))
 SIZES = ((1280, 720), (1920, 1080), (1080, 1920), (1024, 768))
-REQUIRED = {"PlayScene", "VisitChoiceScene", "StillThereScene", "GameOverScene", "GuessScene",
-            "RevealScene"}
+REQUIRED = {"AttractScene", "PlayScene", "VisitChoiceScene", "StillThereScene", "GameOverScene",
+            "GuessScene", "RevealScene", "PinPadScene"}
 """The scenes the monkey must have reached (it plays on, up to three times as long, until it
 has)."""
 KEYS = (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN, pygame.K_RETURN,
@@ -123,11 +126,39 @@ def check_game(app: object) -> None:
     assert [r.uci for r in session.records] == [m.uci() for m in board.move_stack]
 
 
+def act(app: App, rng: random.Random, size: tuple[int, int]) -> None:
+    """One moment of the monkey: mostly nothing; now and then a tap on something tappable, a
+    legal move, a random tap, drag or key, or (rarely) the staff gesture found by chance."""
+    if rng.random() < 0.002:
+        for _ in range(5):
+            tap((5, 5))
+            app.step(2 * STEP)
+    if rng.random() >= 0.2:
+        return
+    planned = chess_taps(app, rng) if rng.random() < 0.3 else []
+    points = targets(app)
+    if planned:
+        for point in planned:
+            tap(point)
+            app.step(2 * STEP)
+    elif points and rng.random() < 0.6:
+        tap(rng.choice(points))
+    else:
+        for event in random_event(rng, size):
+            pygame.event.post(event)
+
+
 def test_random_input_never_breaks_the_kiosk(tmp_path: Path) -> None:
     rng = random.Random(1770)
-    app, kiosk = make_kiosk(tmp_path, legal_replies, idle_s=20, still_there_s=20,
-                            formats=["full", "endgame", "odds"], time_cap_min=2,
-                            leave_reveal_s=15)
+    file = SettingsFile(tmp_path / "settings.toml")
+    file.set_pin("918273")  # the monkey never learns it, but it may find the pad
+    settings = file.read().replace(
+        data_dir=tmp_path / "data", window_size=(1280, 720), pacing=False, mute=True,
+        greeting=False, show=False, kiosk=True, idle_s=20, still_there_s=20,
+        formats=("full", "endgame", "odds"), time_cap_min=2, leave_reveal_s=15)
+    app = App(Launch(settings), opponent_factory=legal_replies, rng=random.Random(7))
+    session = start_kiosk(app, settings_file=file.path)
+    kiosk = session.controller
     phases: set[Phase] = set()
     scenes: set[str] = set()
     try:
@@ -145,22 +176,8 @@ def test_random_input_never_breaks_the_kiosk(tmp_path: Path) -> None:
                 resting_until = frame + rng.randrange(700, 2000)
             if waits_for_a_scene(kiosk.phase, scenes):
                 resting_until = max(resting_until, frame + 1)
-            if frame >= resting_until and rng.random() < 0.2:
-                points = targets(app)
-                planned = chess_taps(app, rng) if rng.random() < 0.3 else []
-                if planned:
-                    for point in planned:
-                        tap(point)
-                        app.step(2 * STEP)
-                elif points and rng.random() < 0.6:
-                    x, y = rng.choice(points)
-                    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(x, y),
-                                                         button=1))
-                    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(x, y),
-                                                         button=1))
-                else:
-                    for event in random_event(rng, size):
-                        pygame.event.post(event)
+            if frame >= resting_until:
+                act(app, rng, size)
             app.step(2 * STEP)
             assert app.running and app.kiosk
             check_game(app)
@@ -168,5 +185,6 @@ def test_random_input_never_breaks_the_kiosk(tmp_path: Path) -> None:
             scenes.update(type(scene).__name__ for scene in app.stack.scenes)
     finally:
         app.close()
+        session.close()
     assert {Phase.ATTRACT, Phase.CHOOSING, Phase.PLAYING, Phase.AFTER} <= phases, phases
     assert scenes >= REQUIRED, REQUIRED - scenes

@@ -7,6 +7,7 @@ from pathlib import Path
 import chess
 
 from game.opponents.idle import IdleOpponent
+from game.ui.captions import reading_seconds
 from game.ui.scenes.exhibition import STEPS, ExhibitionScene
 from game.ui.scenes.knights_tour import KnightsTourScene
 from game.ui.scenes.play import PlayScene
@@ -19,7 +20,12 @@ def test_the_show_runs_its_steps_in_poes_order_then_the_game_begins(tmp_path: Pa
         show = app.stack.top
         assert isinstance(show, ExhibitionScene)
         seen = []
-        for _ in range(round(sum(s.seconds for s in STEPS) * 60) + 120):
+        # Each step stays for its movement or its caption's reading time, whichever is longer.
+        words = app.services.strings
+        longest = sum(max(s.seconds, reading_seconds(
+            f"{words.get('turk.exhibition.speaker')}: {words.get(f'turk.exhibition.{s.caption}')}"))
+            for s in STEPS)
+        for _ in range(round(longest * 60) + 120):
             if not isinstance(app.stack.top, ExhibitionScene):
                 break
             if show.step.caption not in seen:

@@ -124,6 +124,11 @@ class Automaton:
             self.sounds.stop_loop("whirr")
             self.captions.hold("whirr", None)
 
+    def relabel(self) -> None:
+        """The language changed: a caption that stays up is read again."""
+        if self.captions.is_held("whirr"):
+            self.captions.hold("whirr", self._strings.get("sounds.caption.whirr"))
+
     # -- time -----------------------------------------------------------------------------
 
     def update(self, dt: float) -> None:

@@ -18,7 +18,7 @@ import chess
 import pygame
 
 from game.net import protocol
-from game.ui.board_input import BoardController, IllegalAttempt, MoveAttempt
+from game.ui.board_input import BoardController, MoveAttempt, Outcome
 from game.ui.board_view import BoardGeometry, BoardView
 from game.ui.console import cards
 from game.ui.console.desk import ConsoleDesk, visitor_sans
@@ -181,7 +181,7 @@ class CabinetScene(Scene):
         king = self.desk.board.king(self.desk.turk_color)
         return king if king is not None else chess.E1
 
-    def _outcome(self, outcome: MoveAttempt | IllegalAttempt | None) -> None:
+    def _outcome(self, outcome: Outcome | None) -> None:
         if not isinstance(outcome, MoveAttempt):
             return
         moves = [m for m in self.desk.legal_moves_from(outcome.from_square)

@@ -14,6 +14,7 @@ import chess
 import pygame
 
 from game.content.strings import Strings
+from game.net.protocol import GameOver
 from game.ui.console.desk import ConsoleDesk, hint_score, piece_name_key
 from game.ui.layout import Viewport
 from game.ui.text import Face, TextPainter, TextStyle
@@ -42,8 +43,10 @@ def status_lines(desk: ConsoleDesk, strings: Strings) -> tuple[str, str]:
         return s.get("console.status.waiting"), ""
     news = "" if desk.notice is None else s.get(desk.notice.key, **dict(desk.notice.fields))
     if state.status == "over":
-        return news or s.get("console.status.game_over", result=state.result or "*",
-                             reason=""), ""
+        ending = desk.ending
+        reason = ending.reason if ending is not None and ending.game_id == state.game_id \
+            else None
+        return game_over_line(strings, state.result or ending_result(ending), reason), news
     if not state.is_turk_to_move:
         return _visitor_line(desk, strings), news
     if desk.sent is not None:
@@ -55,6 +58,19 @@ def status_lines(desk: ConsoleDesk, strings: Strings) -> tuple[str, str]:
             else s.get("console.status.first_move"))
     countdown = s.get("console.status.countdown", seconds=str(math.ceil(desk.countdown_s)))
     return main, f"{news} {countdown}" if news else countdown
+
+
+def ending_result(ending: GameOver | None) -> str:
+    return ending.result if ending is not None else "*"
+
+
+def game_over_line(strings: Strings, result: str, reason: str | None) -> str:
+    """"The game is over: 0-1 (resignation)." — the reason in words, or left out when the
+    kiosk gave none the console knows (never an empty pair of brackets)."""
+    key = f"console.ending.{reason}"
+    if reason and strings.has(key):
+        return strings.get("console.status.game_over", result=result, reason=strings.get(key))
+    return strings.get("console.status.game_over_plain", result=result)
 
 
 def _visitor_line(desk: ConsoleDesk, strings: Strings) -> str:
@@ -95,16 +111,11 @@ def draw_status(surface: pygame.Surface, rect: pygame.Rect, desk: ConsoleDesk, *
     """The situation, the countdown line and, while it runs, a brass gauge emptying."""
     inner = _inner(rect, vp)
     main, quiet = status_lines(desk, strings)
-    used = text.draw_block(surface, main, TextStyle(Face.SERIF, vp.length(40), INK), inner,
-                           line_gap=1.08)
     urgent = desk.countdown_s is not None and desk.countdown_s <= 10 and desk.sent is None
-    if quiet:
-        style = TextStyle(Face.BOLD if urgent else Face.ITALIC, vp.length(30),
-                          INK_URGENT if urgent else INK_SOFT)
-        below = pygame.Rect(inner.left, inner.top + used + vp.length(8), inner.width,
-                            inner.height - used)
-        text.draw_block(surface, quiet, style, below, line_gap=1.08)
     total, left = desk.countdown_total_s, desk.countdown_s
+    gauge = bool(total and left is not None and desk.sent is None)
+    draw_status_lines(surface, rect, main, quiet, urgent=urgent, text=text, vp=vp,
+                      gauge=gauge)
     if total and left is not None and desk.sent is None:
         tube = pygame.Rect(inner.left, inner.bottom - vp.length(18), inner.width, vp.length(18))
         pygame.draw.rect(surface, BRASS_TUBE, tube, border_radius=tube.height // 2)
@@ -113,6 +124,35 @@ def draw_status(surface: pygame.Surface, rect: pygame.Rect, desk: ConsoleDesk, *
         if fill.width > 0:
             pygame.draw.rect(surface, INK_URGENT if urgent else GILT, fill,
                              border_radius=fill.height // 2)
+
+
+def draw_status_lines(surface: pygame.Surface, rect: pygame.Rect, main: str, quiet: str, *,
+                      urgent: bool, text: TextPainter, vp: Viewport,
+                      gauge: bool = False) -> None:
+    """The status card's two lines, as large as fits above the gauge (``gauge``: it shows);
+    the quiet one red when time runs short (upright: the bold face has no ü or é)."""
+    inner = _inner(rect, vp)
+    if gauge:
+        inner.height -= vp.length(26)
+    for main_px in (40, 36, 32, 28, 24):
+        main_style = TextStyle(Face.SERIF, vp.length(main_px), INK)
+        quiet_style = TextStyle(Face.SERIF if urgent else Face.ITALIC,
+                                vp.length(round(main_px * 0.75)),
+                                INK_URGENT if urgent else INK_SOFT)
+        height = _block_height(text, main, main_style, inner.width)
+        if quiet:
+            height += vp.length(8) + _block_height(text, quiet, quiet_style, inner.width)
+        if height <= inner.height:
+            break
+    used = text.draw_block(surface, main, main_style, inner, line_gap=1.08)
+    if quiet:
+        top = inner.top + used + vp.length(8)
+        below = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
+        text.draw_block(surface, quiet, quiet_style, below, line_gap=1.08)
+
+
+def _block_height(text: TextPainter, words: str, style: TextStyle, width: int) -> int:
+    return round(style.size * 1.08) * len(text.wrap(words, style, width))
 
 
 def hint_buttons(desk: ConsoleDesk, text: TextPainter) -> ButtonRow:

@@ -81,6 +81,8 @@ class ConsoleDesk:
         self.lever_s = 0.0
         self.last_said = ""
         self._credited: set[tuple[str, int]] = set()
+        self.ending: protocol.GameOver | None = None
+        """How the last game ended (result and termination), as the kiosk said."""
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -233,8 +235,9 @@ class ConsoleDesk:
         elif isinstance(event, protocol.VisitorLeft):
             self._tell(Notice("console.status.visitor_left"))
         elif isinstance(event, protocol.GameOver):
-            self._tell(Notice("console.status.game_over", (("result", event.result),
-                                                            ("reason", event.reason))))
+            # Not a passing notice: the status card says how the game ended for as long as
+            # it stays over (``cards.game_over_line``).
+            self.ending = event
         else:
             log.info("the kiosk did not take our %s: %s (%s)", loggable(event.ref_type),
                      loggable(event.reason), loggable(event.code))

@@ -90,7 +90,7 @@ class LoginScene(Scene):
         self.card = vp.rect(left, top, width, height)
         self.code.rect = vp.rect(left + 60, top + 300, width - 120, 76)
         self.name.rect = vp.rect(left + 60, top + 450, width - 120, 76)
-        self.message_rect = vp.rect(left + 60, top + 540, width - 120, 50)
+        self.message_rect = vp.rect(left + 60, top + 536, width - 120, 66)
         self.buttons.layout(vp.rect(left + width / 2 - 220, top + 610, 440, 84),
                             vertical=False, gap=0, size=0)
 
@@ -202,6 +202,11 @@ class LoginScene(Scene):
         text.draw_block(surface, s.get("console.login.intro"),
                         TextStyle(Face.SERIF, vp.length(31), INK_SOFT), intro, align="center")
         if self.message:
-            style = TextStyle(Face.ITALIC, vp.length(28), INK_URGENT if self.urgent else INK_SOFT)
+            color = INK_URGENT if self.urgent else INK_SOFT
+            for px in (28, 26, 24, 22, 20):  # the largest type at which the message fits
+                style = TextStyle(Face.ITALIC, vp.length(px), color)
+                lines = text.wrap(self.message, style, self.message_rect.width)
+                if len(lines) * round(style.size * 1.15) <= self.message_rect.height:
+                    break
             text.draw_block(surface, self.message, style, self.message_rect, align="center",
                             valign="center")

@@ -27,6 +27,8 @@ from game.ui.console.login import Connect, LoginScene
 from game.ui.input import InputTranslator
 from game.ui.intents import Command, CommandIssued, QuitRequested, WindowResized
 from game.ui.loop import STEP_S, FixedStep
+from game.ui.memory import lean_process
+from game.ui.placement import Placement, desktop_sizes, side_by_side
 from game.ui.scene import SceneStack
 from game.ui.services import Services
 from game.ui.sound import SoundBank
@@ -188,11 +190,40 @@ class ConsoleCompanion:
         self.console.close()
 
 
+@dataclass(frozen=True)
+class DuoLayout:
+    """Where `turk duo` puts its two windows."""
+
+    visitor: Placement | None
+    """The visitor's window (``None``: it fits its screen as usual)."""
+    console: Placement | None
+    console_display: int | None
+    """The screen the console fills, when it has one of its own."""
+
+
+def duo_layout(display: int | None) -> DuoLayout:
+    """The console full-screen on display ``display`` when one is named, else on the second
+    screen when there is one; on a single screen the two windows side by side, each half of
+    it (initialises pygame's display to ask)."""
+    pygame.display.init()
+    screens = [] if pygame.display.get_driver() in ("dummy", "offscreen") else desktop_sizes()
+    if display is not None:
+        return DuoLayout(None, None, display)
+    if len(screens) > 1:
+        return DuoLayout(None, None, 1)
+    if not screens:
+        return DuoLayout(None, None, None)
+    visitor, console = side_by_side(screens[0])
+    return DuoLayout(visitor, console, None)
+
+
 def open_console_window(options: ConsoleOptions, *, display: int | None = None,
                         size: tuple[int, int] = (1280, 720),
+                        placement: Placement | None = None,
                         window_factory: Callable[..., pygame.Window] = pygame.Window,
                         ) -> ConsoleCompanion:
-    """A console in a new window, on display ``display`` (filling it) or beside the visitor's.
+    """A console in a new window: on display ``display`` (filling it), at ``placement`` (the
+    right half of the screen in `turk duo`), or at the right of the screen.
 
     :raises ValueError: if there is no such display.
     """
@@ -204,6 +235,10 @@ def open_console_window(options: ConsoleOptions, *, display: int | None = None,
         where = pygame.WINDOWPOS_CENTERED | display
         window = window_factory("", size, position=(where, where), resizable=True)
         window.set_fullscreen(desktop=True)
+    elif placement is not None:
+        window = window_factory("", placement.size, position=placement.position or
+                                (pygame.WINDOWPOS_CENTERED, pygame.WINDOWPOS_CENTERED),
+                                resizable=True)
     else:
         # Beside the visitor's window (centred) where the screen is wide enough: at its right.
         width = pygame.display.get_desktop_sizes()[0][0]
@@ -215,6 +250,7 @@ def open_console_window(options: ConsoleOptions, *, display: int | None = None,
 def run_console(options: ConsoleOptions, *, size: tuple[int, int] = (1280, 720),
                 fullscreen: bool = False) -> int:
     """``turk operator``: the console alone in the display's window until it is closed."""
+    lean_process()
     pygame.init()
     try:
         if fullscreen:

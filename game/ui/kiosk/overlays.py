@@ -42,7 +42,7 @@ class StillThereScene(OverlayScene):
         self._total_s = total_s
         self._on_answer = on_answer
         self.buttons = ButtonRow(services.text, [
-            Button("yes", services.strings.get("kiosk.still.button"))])
+            Button("yes", services.strings.get("kiosk.still.button"), key="kiosk.still.button")])
         self.buttons.focus = 0
         self.resize(services.window_size)
 

@@ -63,14 +63,19 @@ class VisitChoiceScene(Scene):
     def _format_buttons(self) -> ButtonRow:
         strings = self.services.strings
         return ButtonRow(self.services.text, [
-            Button(f"format:{visit.value}", strings.get(f"kiosk.visit.{visit.value}"))
+            Button(f"format:{visit.value}", strings.get(f"kiosk.visit.{visit.value}"),
+                   key=f"kiosk.visit.{visit.value}")
             for visit in self._formats])
 
     def _side_buttons(self) -> ButtonRow:
         strings = self.services.strings
         return ButtonRow(self.services.text, [
-            Button("side:white", strings.get("kiosk.visit.side_win")),
-            Button("side:black", strings.get("kiosk.visit.side_defend"))])
+            Button("side:white", strings.get("kiosk.visit.side_win"), key="kiosk.visit.side_win"),
+            Button("side:black", strings.get("kiosk.visit.side_defend"),
+                   key="kiosk.visit.side_defend")])
+
+    def relabel(self) -> None:
+        self.buttons.relabel(self.services.strings)
 
     def _notes(self) -> list[str]:
         strings = self.services.strings

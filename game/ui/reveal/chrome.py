@@ -89,6 +89,10 @@ class RevealControls:
                            layout.buttons.height)
         self.row.layout(area, vertical=False, gap=gap, size=area.height)
 
+    def targets(self) -> dict[str, pygame.Rect]:
+        """What can be pressed, by action (for the trace)."""
+        return {**self.row.targets(), **self.languages.targets()}
+
     def handle(self, intent: Intent) -> str | bool | None:
         """The action pressed (``"language:de"`` for the switch), ``True`` if used."""
         action = self.languages.handle(intent)

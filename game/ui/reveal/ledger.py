@@ -12,6 +12,7 @@ from __future__ import annotations
 import chess
 import pygame
 
+from game.content.notation import PieceLetters, localize_san, piece_letters
 from game.content.screens import LEDGER_LABELS
 from game.content.strings import Strings
 from game.model.records import MoveAuthor
@@ -31,9 +32,10 @@ def label_key(author: MoveAuthor) -> str:
     return f"reveal.ledger.label.{author.value}"
 
 
-def move_text(entry: LedgerEntry) -> str:
-    """``12. Nf3`` for White, ``12… Nf3`` for Black."""
-    return f"{entry.move_number}{'.' if entry.is_white else '…'} {entry.san}"
+def move_text(entry: LedgerEntry, letters: PieceLetters | None = None) -> str:
+    """``12. Nf3`` for White, ``12… Nf3`` for Black (``12. Sf3`` with German letters)."""
+    san = localize_san(entry.san, letters) if letters is not None else entry.san
+    return f"{entry.move_number}{'.' if entry.is_white else '…'} {san}"
 
 
 class LedgerView:
@@ -138,7 +140,8 @@ class LedgerView:
 
     def row_labels(self, strings: Strings) -> list[tuple[LedgerEntry, str]]:
         """Each move shown so far with its line: ``12… Nf3 — The computer program``."""
-        return [(entry, f"{move_text(entry)} — {strings.get(label_key(entry.author))}")
+        letters = piece_letters(strings)
+        return [(entry, f"{move_text(entry, letters)} — {strings.get(label_key(entry.author))}")
                 for entry in self.entries[:self.shown]]
 
     def draw_list(self, surface: pygame.Surface, area: pygame.Rect, strings: Strings,

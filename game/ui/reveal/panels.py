@@ -96,6 +96,9 @@ def _tally_row(surface: pygame.Surface, row: pygame.Rect, *, label: str, number:
                                size * 0.32, 1)
 
 
+MIN_ROLL_PX = 20
+"""Design pixels: the smallest the roll's notes get (so the whole roll fits its plaque)."""
+
 class RollPlaque:
     """The roll of operators engraved on a brass plaque."""
 
@@ -130,7 +133,7 @@ class RollPlaque:
             columns = 2
         body = pygame.Rect(inner.left, y + layout.px(14), inner.width, inner.bottom - y)
         size = 30 if layer == 0 else 26
-        while size > 24 and self._height(entries, body, layout, layer=layer, size=size,
+        while size > MIN_ROLL_PX and self._height(entries, body, layout, layer=layer, size=size,
                                                  columns=columns) > \
                 body.height:
             size -= 1

@@ -4,7 +4,10 @@ Owns: ``ExhibitionScene``. Door No. 1 opens on a cupboard of wheels and levers a
 shows light through the works; the drawer comes out; the main compartment opens, lit; the
 machine is turned round to show the figure's back; all is closed, the pipe taken away and the
 cushion laid down; the key is wound. Each step is captioned in the presenter's words
-(``turk.exhibition.*``, from CONTENT.md §1.3). A tap moves on a step; "Skip" starts the game.
+(``turk.exhibition.*``, from CONTENT.md §1.3) and stays up as long as its caption takes to
+read in the visitor's language (never shorter than its own movement). The caption never
+covers the art: beside the cabinet on a wide screen, below it on a tall one. A tap moves on a
+step; "Skip" starts the game.
 """
 
 from __future__ import annotations
@@ -20,9 +23,9 @@ import pygame
 from game.ui.automaton.pose import Pose
 from game.ui.automaton.presence import Automaton
 from game.ui.board_view import BoardGeometry, BoardView
-from game.ui.captions import Captions
+from game.ui.captions import Captions, reading_seconds
 from game.ui.intents import Command, CommandIssued, Intent, PointerPressed, PointerReleased
-from game.ui.layout import Stage, Viewport, stage_framing
+from game.ui.layout import CABINET_LEFT, CABINET_WIDTH, Stage, Viewport, stage_framing
 from game.ui.scene import Scene
 from game.ui.services import Services
 from game.ui.stage_view import CABINET_PARTS
@@ -39,11 +42,18 @@ PIPE_DEG = -128.0
 REST_WITH_PIPE = Pose(hand=(1.16, -0.06))
 
 
+ART_TOP, ART_BOTTOM = -0.82, 2.26
+"""Stage units: the figure's turban to the cabinet's feet (what the caption must not cover)."""
+PORTRAIT_RESERVE = 380.0
+"""Design pixels kept below the art on a tall screen: four lines of caption and the buttons."""
+
+
 @dataclass(frozen=True)
 class Step:
     caption: str
     """Key of the presenter's words for this step (``turk.exhibition.<caption>``)."""
     seconds: float
+    """The step's own movement takes this long (its caption may need longer)."""
     parts: tuple[str, ...]
     """Cabinet layers shown (besides the top and closed front)."""
     cupboard_glow: float = 0.0
@@ -85,14 +95,16 @@ class ExhibitionScene(Scene):
         self.index = -1
         self.cabinet_parts: tuple[str, ...] = CABINET_PARTS
         self.elapsed = 0.0
+        self.seconds = 0.0
+        """How long the current step stays (its movement, or its caption's reading time)."""
         self.time = 0.0
         self.glow = {"cupboard_glow": 0.0, "main_glow": 0.0}
         self.board = BoardView(services.assets, services.text,
                                BoardGeometry(pygame.Rect(0, 0, 8, 8)))
         self.board.state.show_coordinates = False
         self.buttons = ButtonRow(services.text, [
-            Button("next", services.strings.get("ui.button.next")),
-            Button("skip", services.strings.get("ui.button.skip"))])
+            Button("next", services.strings.get("ui.button.next"), key="ui.button.next"),
+            Button("skip", services.strings.get("ui.button.skip"), key="ui.button.skip")])
         self.resize(services.window_size)
 
     @property
@@ -106,14 +118,36 @@ class ExhibitionScene(Scene):
         self.automaton.sounds.stop_all()
 
     def resize(self, size: tuple[int, int]) -> None:
-        self.viewport, self.framing = stage_framing(size, top=-0.82, bottom=2.26)
+        portrait = size[1] > size[0]
+        self.viewport, self.framing = stage_framing(
+            size, top=ART_TOP, bottom=ART_BOTTOM,
+            **({"reserve_bottom": PORTRAIT_RESERVE} if portrait else {}))
         self.board.set_geometry(BoardGeometry(self.framing.board_rect(), True))
         self.services.painter.prewarm(self.framing, [
             n for n in self.services.painter.book.parts if not n.startswith("interior")])
         vp = self.viewport
         area = vp.rect(vp.design[0] / 2 - 330, vp.design[1] - 120, 660, 84)
         self.buttons.layout(area, vertical=False, gap=vp.length(30), size=area.height)
-        self.caption_area = vp.rect(60, vp.design[1] - 320, vp.design[0] - 120, 180)
+        self.caption_area, self.caption_anchor = self._caption_place(vp, area.top)
+
+    @property
+    def art(self) -> pygame.Rect:
+        """The figure and the cabinet on screen (window pixels)."""
+        return self.framing.rect(CABINET_LEFT - 0.12, ART_TOP, CABINET_WIDTH + 0.24,
+                                 ART_BOTTOM - ART_TOP)
+
+    def _caption_place(self, vp: Viewport, buttons_top: int) -> tuple[pygame.Rect, str]:
+        """Where the presenter's words go: beside the art on a wide screen (centred in the
+        room at its right), below it on a tall one — never over it."""
+        art, gap = self.art, vp.length(40)
+        if vp.is_portrait:
+            top = art.bottom + vp.length(16)
+            return pygame.Rect(vp.rect(60, 0, vp.design[0] - 120, 1).left, top,
+                               vp.length(vp.design[0] - 120),
+                               buttons_top - vp.length(16) - top), "midtop"
+        right = vp.rect(vp.design[0] - 60, 0, 1, 1).left
+        return pygame.Rect(art.right + gap, art.top + art.height // 4, right - art.right - gap,
+                           art.height // 2), "center"
 
     def advance(self) -> None:
         """Go on to the next step, or start the game after the last."""
@@ -126,17 +160,41 @@ class ExhibitionScene(Scene):
         self.cabinet_parts = (("cabinet_top", FRONT) + step.parts
                               + (("cushion",) if step.cushion else ()))
         self.automaton.turned_round = step.turned
-        strings = self.services.strings
         self.captions.clear()
-        self.captions.hold("presenter", strings.get(
-            "turk.exhibition.said", speaker=strings.get("turk.exhibition.speaker"),
-            line=strings.get(f"turk.exhibition.{step.caption}")))
+        self._hold_caption()
+        self.seconds = self._seconds()
         if step.sound:
             self.services.sounds.play(step.sound)
         if step.wind:
             self.automaton.key_turning_s = step.seconds - 1.0
         # The pieces come out of the drawer and are set up when the cabinet is closed again.
         self.board.show_position(chess.Board().piece_map() if step.cushion else {})
+
+    def _caption(self) -> str:
+        strings = self.services.strings
+        return strings.get("turk.exhibition.said", speaker=strings.get("turk.exhibition.speaker"),
+                           line=strings.get(f"turk.exhibition.{self.step.caption}"))
+
+    def _hold_caption(self) -> None:
+        self.captions.hold("presenter", self._caption())
+
+    def _seconds(self) -> float:
+        if not self.captions.enabled:
+            return self.step.seconds
+        return max(self.step.seconds, reading_seconds(self._caption()))
+
+    def targets(self) -> dict[str, pygame.Rect]:
+        return self.buttons.targets()
+
+    def describe(self) -> dict[str, object]:
+        return {"step": self.index, "steps": len(STEPS), "caption": self.step.caption,
+                "seconds": round(self.seconds, 2)}
+
+    def relabel(self) -> None:
+        self.buttons.relabel(self.services.strings)
+        if self.index < len(STEPS):
+            self._hold_caption()
+            self.seconds = max(self.seconds, self._seconds())
 
     def finish(self, *, skipped: bool = True) -> None:
         self.on_done(skipped)
@@ -167,7 +225,7 @@ class ExhibitionScene(Scene):
             self.glow[name] = current + (target - current) * min(1.0, dt * 2.5)
         self.automaton.update(dt)
         self.captions.update(dt)
-        if self.index < len(STEPS) and self.elapsed >= step.seconds:
+        if self.index < len(STEPS) and self.elapsed >= self.seconds:
             self.advance()
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
@@ -189,7 +247,8 @@ class ExhibitionScene(Scene):
         if step.candle:
             self._draw_candle(surface, stage)
         self._draw_title(surface, self.viewport)
-        self.captions.draw(surface, self.caption_area, self.viewport.scale)
+        self.captions.draw(surface, self.caption_area, self.viewport.scale,
+                           anchor=self.caption_anchor)
         self.buttons.draw(surface)
 
     def _draw_candle(self, surface: pygame.Surface, stage: Stage) -> None:

@@ -48,9 +48,10 @@ class GameOverScene(OverlayScene):
         self.waited_s = 0.0
         strings = services.strings
         self.buttons = ButtonRow(services.text, [
-            Button("reveal", strings.get("reveal.button.guess"), visible=reveal is not None),
-            Button("new_game", strings.get("ui.button.new_game")),
-            Button("close", strings.get("ui.button.close")),
+            Button("reveal", strings.get("reveal.button.guess"), visible=reveal is not None,
+                   key="reveal.button.guess"),
+            Button("new_game", strings.get("ui.button.new_game"), key="ui.button.new_game"),
+            Button("close", strings.get("ui.button.close"), key="ui.button.close"),
         ])
         self.resize(services.window_size)
 
@@ -99,8 +100,16 @@ class GameOverScene(OverlayScene):
             return
         headline, reason = ending_lines(self.services.strings, session.ending,
                                         session.visitor_color)
+        self.draw_result(surface, headline, reason)
+
+    def draw_result(self, surface: pygame.Surface, headline: str, reason: str) -> None:
+        """The panel: the result as its title, the reason below, the buttons."""
         area = self.draw_panel(surface, headline)
         scale = self.viewport.scale
+        tops = [b.rect.top for b in self.buttons.buttons if b.visible and b.rect is not None] \
+            if self.buttons is not None else []
+        if tops:  # the reason stays above the buttons
+            area.height = max(0, min(tops) - round(12 * scale) - area.top)
         style = TextStyle(Face.ITALIC, round(38 * scale), REASON)
         self.services.text.draw_block(surface, reason, style, area, align="center")
         if self.buttons is not None:

@@ -77,6 +77,15 @@ class GuessScene(Scene):
             button.label = self.services.strings.get(f"reveal.guess.{button.action}")
         self.controls.relabel()
 
+    def relabel(self) -> None:
+        self._relabel()
+
+    def targets(self) -> dict[str, pygame.Rect]:
+        return {} if self.answered else {**self.answers.targets(), **self.controls.targets()}
+
+    def describe(self) -> dict[str, object]:
+        return {"answered": self.answered, "guess": self.guess.value if self.guess else None}
+
     def resize(self, size: tuple[int, int]) -> None:
         self.layout = layout = reveal_layout(size)
         self.controls.layout(layout)
@@ -107,8 +116,7 @@ class GuessScene(Scene):
         action = self.controls.handle(intent)
         if isinstance(action, str):
             if action.startswith("language:"):
-                self.services.strings.language = action.partition(":")[2]
-                self._relabel()
+                self.services.set_language(action.partition(":")[2])
             elif action == "skip":
                 self.answer(None)
             return True
@@ -182,13 +190,19 @@ class GuessPromptScene(Scene):
         self._open_guess = open_guess
         self._is_current = is_current
         """Whether the game the banner is about is still on the board."""
-        self.button = ButtonRow(services.text, [Button("guess", "")])
+        self.button = ButtonRow(services.text, [Button("guess", "", key="reveal.button.guess")])
+        self.relabel()
         self.resize(services.window_size)
+
+    def relabel(self) -> None:
+        self.button.relabel(self.services.strings)
+
+    def targets(self) -> dict[str, pygame.Rect]:
+        return self.button.targets()
 
     def resize(self, size: tuple[int, int]) -> None:
         vp = Viewport.for_window(size)
         rect = vp.rect(vp.design[0] / 2 - 230, 14, 460, 84)
-        self.button.buttons[0].label = self.services.strings.get("reveal.button.guess")
         self.button.layout(rect, vertical=False, gap=0, size=rect.height)
 
     def update(self, dt: float) -> None:

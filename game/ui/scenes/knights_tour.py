@@ -53,10 +53,17 @@ class KnightsTourScene(Scene):
         self.path: list[chess.Square] = []
         self.counters: dict[chess.Square, str] = {}
         self.buttons = ButtonRow(services.text, [
-            Button("close", services.strings.get("ui.button.close_tour"))])
+            Button("close", services.strings.get("ui.button.close_tour"),
+                   key="ui.button.close_tour")])
         self.resize(services.window_size)
         if start is not None:
             self.begin(start)
+
+    def relabel(self) -> None:
+        self.buttons.relabel(self.services.strings)
+
+    def targets(self) -> dict[str, pygame.Rect]:
+        return {**self.buttons.targets(), "board": self.board.geometry.rect}
 
     def resize(self, size: tuple[int, int]) -> None:
         self.layout = play_layout(size)
@@ -135,13 +142,22 @@ class KnightsTourScene(Scene):
         draw_plaque(surface, area, radius=vp.length(14), top=PAPER_TOP, bottom=PAPER_BOTTOM,
                     edge=PAPER_EDGE)
         inner = area.inflate(-vp.length(40), -vp.length(24))
-        title = TextStyle(Face.SMALL_CAPS, vp.length(40), PAPER_INK)
-        used = text.draw_block(surface, strings.get("turk.knights_tour.headline"), title, inner)
+        headline = strings.get("turk.knights_tour.headline")
+        for px in (40, 36, 32, 28):  # the title on one line where it can be
+            title = TextStyle(Face.SMALL_CAPS, vp.length(px), PAPER_INK)
+            if len(text.wrap(headline, title, inner.width)) == 1:
+                break
+        used = text.draw_block(surface, headline, title, inner)
         line = (strings.get("ui.tour.choose") if not self.path
                 else strings.get("ui.tour.count", visited=self.visited))
-        below = pygame.Rect(inner.left, inner.top + used + vp.length(6), inner.width,
-                            inner.height - used)
-        text.draw_block(surface, line, TextStyle(Face.ITALIC, vp.length(30), PAPER_INK), below)
+        top = inner.top + used + vp.length(6)
+        below = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
+        for px in (30, 28, 26, 24, 22):  # the largest type at which the line fits
+            style = TextStyle(Face.ITALIC, vp.length(px), PAPER_INK)
+            if len(text.wrap(line, style, below.width)) * round(style.size * 1.15) <= \
+                    below.height:
+                break
+        text.draw_block(surface, line, style, below)
         story = self.layout.moves
         draw_plaque(surface, story, radius=vp.length(14), top=PAPER_TOP, bottom=PAPER_BOTTOM,
                     edge=PAPER_EDGE)

@@ -34,13 +34,15 @@ class NewGameScene(OverlayScene):
         self.color = color
         self.level = level
         s = services.strings
-        buttons = [Button(f"color:{c}", s.get(f"ui.button.{c}")) for c in COLORS]
+        buttons = [Button(f"color:{c}", s.get(f"ui.button.{c}"), key=f"ui.button.{c}")
+                   for c in COLORS]
         buttons += [Button(f"level:{n}", str(n)) for n in range(1, 9)]
-        buttons += [Button("start", s.get("ui.button.start")),
-                    Button("cancel", s.get("ui.button.cancel"))]
+        buttons += [Button("start", s.get("ui.button.start"), key="ui.button.start"),
+                    Button("cancel", s.get("ui.button.cancel"), key="ui.button.cancel")]
         self.on_tour = on_tour
         if on_tour is not None:
-            buttons.append(Button("tour", s.get("ui.button.knights_tour")))
+            buttons.append(Button("tour", s.get("ui.button.knights_tour"),
+                                  key="ui.button.knights_tour"))
         self.buttons = ButtonRow(services.text, buttons)
         self.buttons.focus = len(buttons) - 2
         self._sync()

@@ -39,6 +39,13 @@ class OverlayScene(Scene):
     def viewport(self) -> Viewport:
         return Viewport.for_window(self.services.window_size)
 
+    def targets(self) -> dict[str, pygame.Rect]:
+        return self.buttons.targets() if self.buttons is not None else {}
+
+    def relabel(self) -> None:
+        if self.buttons is not None:
+            self.buttons.relabel(self.services.strings)
+
     def close(self) -> None:
         self.services.stack.remove(self)
 

@@ -9,15 +9,14 @@ Nothing here shows who really plays the Turk.
 
 from __future__ import annotations
 
-import concurrent.futures
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import chess
 import pygame
 
+from game.content.notation import localize_san, parse_move, piece_letters
 from game.match import (
     GameEnded,
     GameSetup,
@@ -33,7 +32,7 @@ from game.model.session import GameError
 from game.storage import GameArchive
 from game.ui.automaton.gestures import BoardFrame
 from game.ui.automaton.presence import Automaton
-from game.ui.board_input import IllegalAttempt, MoveAttempt
+from game.ui.board_input import IllegalAttempt, Outcome, PieceStuck
 from game.ui.board_view import BoardGeometry, BoardView
 from game.ui.captions import Captions
 from game.ui.intents import Intent, PointerPressed
@@ -41,6 +40,9 @@ from game.ui.layout import PlayLayout, play_layout
 from game.ui.scene import Scene
 from game.ui.scenes.play_input import PlayObserver, VisitorInput
 from game.ui.scenes.play_panels import StatusPanel, play_buttons
+from game.ui.scenes.play_refusals import Refused, answer_illegal, answer_stuck
+from game.ui.scenes.play_report import play_report
+from game.ui.scenes.play_saving import GameSaving
 from game.ui.scenes.staging import Staging
 from game.ui.scoresheet import Scoresheet
 from game.ui.services import Services
@@ -92,7 +94,7 @@ class PlayScene(Scene):
         self.staging = Staging(self.automaton, self.board, impatience_s=options.impatience_s)
         self.captures = Captures()
         self._pending_ending = False
-        self._save: concurrent.futures.Future[Path] | None = None
+        self.saving = GameSaving(options.archive, self.status)
         self._resign_armed_s = 0.0
         self._on_game_over: Callable[[PlayScene], None] | None = None
         self._on_promotion: Callable[[PlayScene, list[chess.Move]], None] | None = None
@@ -155,14 +157,16 @@ class PlayScene(Scene):
                               size=self.layout.languages.height)
 
     def set_language(self, code: str) -> None:
-        """Speak another language: every label on the screen follows."""
+        """Speak another language: every label on the screen (and on every scene above or
+        below) follows."""
+        self.services.set_language(code)
+
+    def relabel(self) -> None:
         strings = self.services.strings
-        strings.language = code
-        select_language(self.languages, code)
-        fresh = play_buttons(self.services.text, strings, takeback=self.options.takeback)
-        for button, new in zip(self.buttons.buttons, fresh.buttons, strict=True):
-            button.label = new.label
+        select_language(self.languages, strings.language)
+        self.buttons.relabel(strings)
         self.sheet.title = strings.get("ui.moves.title")
+        self.automaton.relabel()
 
     def start_new(self, choice: GameSetup) -> None:
         """Replace the game with a new one (the old one is closed, its opponent released)."""
@@ -173,10 +177,11 @@ class PlayScene(Scene):
         self._begin()
 
     def _begin(self) -> None:
+        self.saving.saved_at_end = False
         self.staging.reset()
         self.board.set_geometry(self._geometry())
         self.automaton.frame = BoardFrame(self.board.geometry.white_at_bottom)
-        self.input.clear()
+        self.input.reset()
         self.status.clear()
         self.captions.clear()
         self.match.start()
@@ -201,6 +206,18 @@ class PlayScene(Scene):
             self.automaton.frame = BoardFrame(self.board.geometry.white_at_bottom)
         return used
 
+    def targets(self) -> dict[str, pygame.Rect]:
+        return {**self.buttons.targets(), **self.languages.targets(),
+                "board": self.board.geometry.rect}
+
+    def describe(self) -> dict[str, object]:
+        return play_report(self)
+
+    @property
+    def resign_armed(self) -> bool:
+        """"Resign" was pressed once; a second press within a few seconds resigns."""
+        return self._resign_armed_s > 0
+
     def _home_square(self) -> chess.Square:
         king = chess.Board(self.match.position.fen).king(self.match.session.visitor_color)
         return king if king is not None else chess.E1
@@ -211,11 +228,17 @@ class PlayScene(Scene):
             return []
         return self.match.session.legal_moves_from(square)
 
-    def attempt(self, outcome: MoveAttempt | IllegalAttempt) -> None:
-        """The visitor tried a move on the board."""
+    def attempt(self, outcome: Outcome) -> None:
+        """The visitor tried a move on the board. Every refusal gets the same answer: the
+        Turk shakes its head (and puts back a piece that was carried) and the status says
+        why, in the visitor's words."""
+        session = self.match.session
+        if isinstance(outcome, PieceStuck):
+            busy = not self._legal_from(outcome.square)
+            self._refused(answer_stuck(session, outcome.square, busy=busy), outcome)
+            return
         if isinstance(outcome, IllegalAttempt):
-            self.status.flash("ui.status.illegal")
-            self.staging.illegal(outcome.from_square, outcome.to_square)
+            self._refused(answer_illegal(session, outcome), outcome)
             return
         moves = [m for m in self.match.session.legal_moves_from(outcome.from_square)
                  if m.to_square == outcome.to_square]
@@ -224,13 +247,24 @@ class PlayScene(Scene):
         elif moves:
             self.play(moves[0], dragged=outcome.dragged)
 
+    def _refused(self, answer: Refused | None, outcome: IllegalAttempt | PieceStuck) -> None:
+        if answer is None:
+            return
+        self.status.flash(answer.key, item=answer.item)
+        if answer.put_back and isinstance(outcome, IllegalAttempt):
+            self.staging.illegal(outcome.from_square, outcome.to_square)
+        elif answer.shake:
+            self.staging.refuse()
+
     def play_typed(self, text: str) -> None:
-        """A move typed in SAN."""
+        """A move typed in algebraic notation, with the visitor's piece letters (German
+        ``Lf4``, French ``Fc4``) or English ones."""
         if not self.match.session.is_visitor_turn:
             self.status.flash("ui.status.not_your_turn")
             return
         try:
-            move = self.match.session.board().parse_san(text)
+            move = parse_move(self.match.session.board(), text,
+                              piece_letters(self.services.strings))
         except ValueError:
             self.status.flash("ui.status.unknown_san", text=text)
             return
@@ -280,9 +314,8 @@ class PlayScene(Scene):
         self.automaton.spell(text)
 
     def save(self) -> None:
-        archive = self.options.archive
-        if archive is not None:
-            self._save = archive.save(self.match.session)
+        """Write the game to the archive, and say so (``GameSaving``)."""
+        self.saving.save(self.match.session)
 
     # -- time -------------------------------------------------------------------------------
 
@@ -296,7 +329,7 @@ class PlayScene(Scene):
         waiting = self.match.session.is_visitor_turn and not self.staging.is_busy
         self.staging.visitor_waiting(dt, waiting=waiting)
         self._resign_armed_s = max(0.0, self._resign_armed_s - dt)
-        self._poll_save()
+        self.saving.poll()
         if (self._pending_ending and self.board.is_idle and not self.automaton.is_busy
                 and self._on_game_over is not None):
             self._pending_ending = False
@@ -311,18 +344,6 @@ class PlayScene(Scene):
             self.automaton.life.interest = self.automaton.frame.point(state.selected)
         else:
             self.automaton.life.interest = None
-
-    def _poll_save(self) -> None:
-        future = self._save
-        if future is None or not future.done():
-            return
-        self._save = None
-        error = future.exception()
-        if error is not None:
-            log.warning("saving the game failed: %s", error)
-            self.status.flash("ui.status.save_failed", reason=str(error))
-        else:
-            self.status.flash("ui.status.saved", path=str(future.result()))
 
     def _apply_events(self, events: list[MatchEvent], *, dragged: bool) -> None:
         for event in events:
@@ -357,7 +378,7 @@ class PlayScene(Scene):
     def _ended(self) -> None:
         self.input.clear()
         self._pending_ending = True
-        self.save()
+        self.saving.save(self.match.session, announce=False, at_end=True)
         ending = self.match.session.ending
         if ending is None or ending.termination.value == "abandoned":
             return
@@ -388,6 +409,7 @@ class PlayScene(Scene):
             row.button("take_back").enabled = (session.can_take_back() and self.board.is_idle
                                                and not self.staging.is_busy)
         row.button("resign").enabled = not session.is_over
+        row.button("save").enabled = not (session.is_over and self.saving.saved_at_end)
         row.button("resign").label = self.services.strings.get(
             "ui.button.resign_confirm" if self._resign_armed_s > 0 else "ui.button.resign")
         claim = row.button("claim_draw")
@@ -403,8 +425,11 @@ class PlayScene(Scene):
         self.stage.draw_room(surface, layout.viewport, stage)
         self.automaton.draw_body(surface, stage, alpha)
         self.stage.draw_cabinet(surface, stage)
+        strings = self.services.strings
         self.stage.draw_captures(surface, stage, self.captures, self.match.session.turk_color,
-                                 pending=self.staging.pending_captures)
+                                 pending=self.staging.pending_captures,
+                                 labels=(strings.get("ui.material.turk"),
+                                         strings.get("ui.material.visitor")))
         self.board.draw(surface, alpha)
         self.automaton.draw_letter_board(surface, stage)
         self.automaton.draw_arms(surface, stage, alpha)
@@ -416,6 +441,8 @@ class PlayScene(Scene):
             self.automaton.draw_key(surface, stage)
         position = self.match.position
         sans = position.sans[:-1] if self.staging.is_carrying_a_move else position.sans
+        letters = piece_letters(self.services.strings)
+        sans = tuple(localize_san(san, letters) for san in sans)
         self.sheet.draw(surface, layout.moves, sans,
                         start_fullmove=position.fullmove_number_at_start,
                         start_turn=position.start_turn,

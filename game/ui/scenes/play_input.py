@@ -13,7 +13,7 @@ from typing import Protocol
 
 import chess
 
-from game.ui.board_input import BoardController, IllegalAttempt, MoveAttempt
+from game.ui.board_input import BoardController, MoveAttempt, Outcome
 from game.ui.board_view import BoardGeometry, BoardView
 from game.ui.intents import (
     Command,
@@ -46,7 +46,7 @@ class Actions(Protocol):
     """What the play screen offers its input."""
 
     def press(self, action: str) -> None: ...
-    def attempt(self, outcome: MoveAttempt | IllegalAttempt) -> None: ...
+    def attempt(self, outcome: Outcome) -> None: ...
     def play_typed(self, text: str) -> None: ...
 
 
@@ -66,6 +66,12 @@ class VisitorInput:
 
     def clear(self) -> None:
         self.controller.clear()
+        self.typed = ""
+        self.report()
+
+    def reset(self) -> None:
+        """A new game: no selection, no typing, no keyboard cursor."""
+        self.controller.reset()
         self.typed = ""
         self.report()
 
@@ -93,7 +99,7 @@ class VisitorInput:
             return True
         if action is True:
             return True
-        outcome: MoveAttempt | IllegalAttempt | None = None
+        outcome: Outcome | None = None
         if isinstance(intent, PointerPressed):
             outcome = self.controller.pointer_pressed(intent.pos)
         elif isinstance(intent, PointerMoved):
@@ -135,6 +141,7 @@ class VisitorInput:
         outcome = self.controller.command(command, home=self._home())
         if isinstance(outcome, MoveAttempt):
             self.report(placed=outcome.to_square)
+        if outcome is not None:
             actions.attempt(outcome)
         return command in (Command.LEFT, Command.RIGHT, Command.UP, Command.DOWN,
                            Command.ACTIVATE, Command.CANCEL)

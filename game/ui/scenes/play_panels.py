@@ -22,18 +22,17 @@ INK_SOFT = (102, 76, 52)
 PAPER_TOP = (244, 233, 206)
 PAPER_BOTTOM = (226, 209, 170)
 PAPER_EDGE = (120, 86, 48)
+MAIN_PX, MIN_MAIN_PX = 40, 24
+"""Design pixels of the main line: as large as fits, never smaller than the minimum."""
+CARET = "|"
+"""The typing caret: a character every face has (a missing glyph would draw a box)."""
 
 
 def play_buttons(text: TextPainter, strings: Strings, *, takeback: bool) -> ButtonRow:
     """The play screen's controls, in the order they are laid out."""
-    buttons = [Button("new_game", strings.get("ui.button.new_game"))]
-    if takeback:
-        buttons.append(Button("take_back", strings.get("ui.button.take_back")))
-    buttons += [
-        Button("claim_draw", strings.get("ui.button.claim_draw"), visible=False),
-        Button("resign", strings.get("ui.button.resign")),
-        Button("save", strings.get("ui.button.save")),
-    ]
+    actions = ["new_game", *(["take_back"] if takeback else []), "claim_draw", "resign", "save"]
+    buttons = [Button(action, strings.get(f"ui.button.{action}"), key=f"ui.button.{action}",
+                      visible=action != "claim_draw") for action in actions]
     return ButtonRow(text, buttons)
 
 
@@ -64,17 +63,32 @@ class StatusPanel:
         self._strings = strings
         self.thinking = False
         self.failure: str | None = None
-        self._flash: tuple[str, dict[str, str]] | None = None
+        self.time_left_s: float | None = None
+        """A kiosk's time cap: seconds of play left (shown in the corner), or ``None``."""
+        self._flash: tuple[str, dict[str, str], int | None] | None = None
         self._flash_s = 0.0
         self._plaque: tuple[tuple[int, int, int, int], pygame.Surface] | None = None
 
     def clear(self) -> None:
         self.thinking, self.failure, self._flash, self._flash_s = False, None, None, 0.0
 
-    def flash(self, key: str, **fields: str) -> None:
-        """Show a message for a few seconds."""
-        self._flash = (key, fields)
+    @property
+    def flash_key(self) -> str | None:
+        """The key of the message flashed now (for the trace), if any."""
+        return self._flash[0] if self._flash is not None else None
+
+    def flash(self, key: str, *, item: int | None = None, **fields: str) -> None:
+        """Show a message for a few seconds (``item``: which text of a list key)."""
+        self._flash = (key, fields, item)
         self._flash_s = 4.0
+
+    def _flash_text(self) -> str:
+        if self._flash is None:
+            return ""
+        key, fields, item = self._flash
+        if item is not None:
+            return self._strings.get_list(key, **fields)[item]
+        return self._strings.get(key, **fields)
 
     def update(self, dt: float) -> None:
         if self._flash_s > 0:
@@ -93,14 +107,16 @@ class StatusPanel:
         if self.failure is not None:
             return s.get("ui.status.engine_failed", reason=self.failure), ""
         if typed:
-            return s.get("ui.status.typing", text=typed + "▏"), ""
-        if self._flash is not None:
-            key, fields = self._flash
-            return s.get(key, **fields), ""
+            return s.get("ui.status.typing", text=typed + CARET), ""
+        flash = self._flash_text()
+        if session.ending is not None and not turk_moving:
+            # The result is never pushed aside: a note ("Game saved.") goes below it.
+            headline, reason = ending_lines(s, session.ending, session.visitor_color)
+            return headline, f"{reason} {flash}".strip()
+        if flash:
+            return flash, ""
         if turk_moving:
             return s.get("ui.status.turk_moving"), ""
-        if session.ending is not None:
-            return ending_lines(s, session.ending, session.visitor_color)
         if session.is_turk_turn:
             return s.get("ui.status.turk_thinking"), ""
         main = s.get("ui.status.your_move")
@@ -113,6 +129,12 @@ class StatusPanel:
 
     def draw(self, surface: pygame.Surface, layout: PlayLayout, session: GameSession, *,
              typed: str, turk_moving: bool = False) -> None:
+        main, quiet = self.lines(session, typed=typed, turk_moving=turk_moving)
+        self.draw_lines(surface, layout, main, quiet)
+
+    def draw_lines(self, surface: pygame.Surface, layout: PlayLayout, main: str,
+                   quiet: str) -> None:
+        """The panel with these two lines (the main one large, the quiet one below)."""
         rect = layout.status
         vp = layout.viewport
         key = (rect.x, rect.y, rect.width, rect.height)
@@ -122,12 +144,32 @@ class StatusPanel:
                         bottom=PAPER_BOTTOM, edge=PAPER_EDGE)
             self._plaque = (key, for_display(plaque))
         surface.blit(self._plaque[1], rect)
-        main, quiet = self.lines(session, typed=typed, turk_moving=turk_moving)
         inner = rect.inflate(-vp.length(40), -vp.length(24))
-        main_style = TextStyle(Face.SERIF, vp.length(40), INK)
-        quiet_style = TextStyle(Face.ITALIC, vp.length(28), INK_SOFT)
+        main_style, quiet_style = self._styles(main, quiet, inner, vp.scale)
         used = self._text.draw_block(surface, main, main_style, inner, line_gap=1.1)
         if quiet:
-            below = pygame.Rect(inner.left, inner.top + used + vp.length(6), inner.width,
-                                inner.height - used)
+            top = inner.top + used + vp.length(6)
+            below = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
             self._text.draw_block(surface, quiet, quiet_style, below, line_gap=1.1)
+        if self.time_left_s is not None:
+            left = max(0, int(self.time_left_s + 0.999))
+            clock = self._strings.get("kiosk.clock.left",
+                                      time=f"{left // 60}:{left % 60:02d}")
+            self._text.draw(surface, clock, quiet_style, inner.bottomright, anchor="bottomright")
+
+    def _styles(self, main: str, quiet: str, inner: pygame.Rect,
+                scale: float) -> tuple[TextStyle, TextStyle]:
+        """The largest type (40 and 28 design pixels at most) at which both lines fit."""
+        for main_px in range(MAIN_PX, MIN_MAIN_PX - 1, -2):
+            main_style = TextStyle(Face.SERIF, max(1, round(main_px * scale)), INK)
+            quiet_style = TextStyle(Face.ITALIC, max(1, round(main_px * 0.7 * scale)),
+                                    INK_SOFT)
+            height = self._height(main, main_style, inner.width)
+            if quiet:
+                height += round(6 * scale) + self._height(quiet, quiet_style, inner.width)
+            if height <= inner.height:
+                break
+        return main_style, quiet_style
+
+    def _height(self, text: str, style: TextStyle, width: int) -> int:
+        return round(style.size * 1.1) * len(self._text.wrap(text, style, width))

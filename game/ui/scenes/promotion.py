@@ -34,7 +34,8 @@ class PromotionScene(OverlayScene):
         self._pressed: int | None = None
         self.option_rects: list[pygame.Rect] = []
         self.buttons = ButtonRow(services.text,
-                                 [Button("cancel", services.strings.get("ui.button.cancel"))])
+                                 [Button("cancel", services.strings.get("ui.button.cancel"),
+                                         key="ui.button.cancel")])
         self._layout(board_rect)
 
     def _layout(self, board: pygame.Rect) -> None:
@@ -84,6 +85,10 @@ class PromotionScene(OverlayScene):
                 self.choose(self.focus)
                 return True
         return super().handle(intent)
+
+    def targets(self) -> dict[str, pygame.Rect]:
+        return {f"promote:{chess.piece_symbol(kind)}": rect
+                for rect, kind in zip(self.option_rects, CHOICES, strict=True)}
 
     def _option_at(self, pos: tuple[float, float]) -> int | None:
         for index, rect in enumerate(self.option_rects):

@@ -198,15 +198,24 @@ class RevealScene(Scene):
         self._refresh_controls()
 
     def set_language(self, code: str) -> None:
-        self.services.strings.language = code
-        self._refresh_text()
+        self.services.set_language(code)  # every scene relabels (this one in ``relabel``)
         self.waited_s = 0.0  # the new words get their full reading time
+
+    def relabel(self) -> None:
+        self._refresh_text()
         self._refresh_controls()
 
     def finish(self) -> None:
         if not self.finished:
             self.finished = True
             self._finish()
+
+    def targets(self) -> dict[str, pygame.Rect]:
+        return {**self.controls.targets(), "page": self.layout.text}
+
+    def describe(self) -> dict[str, object]:
+        return {"page": self.index, "pages": len(self.pages), "page_kind": self.page.kind.value,
+                "layer": self.layer, "held": self.held, "sources_open": self.sources_open}
 
     # -- input ----------------------------------------------------------------------------
 

@@ -54,6 +54,8 @@ class RevealFlow:
     finish: Callable[[], None]
     """What "Play again" does (the kiosk's attract loop will be wired here)."""
     timeouts: RevealTimeouts = field(default_factory=RevealTimeouts)
+    guessed: Callable[[RevealFacts, Guess | None], None] | None = None
+    """Told of every answer (the kiosk's anonymous statistics listen here)."""
 
     def open_guess(self, match: Match) -> GuessScene | None:
         """Push the guess for ``match``'s finished game (``None`` if it cannot be read)."""
@@ -70,6 +72,8 @@ class RevealFlow:
 
     def _guessed(self, guess_scene: GuessScene, facts: RevealFacts, guess: Guess | None) -> None:
         tally = self.count(facts, guess)
+        if self.guessed is not None:
+            self.guessed(facts, guess)
         pages = self.plan(facts, guess, tally)
         reveal = RevealScene(self.services, pages, facts, tally=tally, content=RevealContent(
             self.texts.sources, self.texts.historical, self.store.operators),

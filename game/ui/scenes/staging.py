@@ -22,6 +22,7 @@ from game.ui.automaton.gestures import (
     look_round,
     move_performance,
     put_back_performance,
+    shake_head,
     wind_key_pause,
 )
 from game.ui.automaton.performance import Cue, Finished, Gripped, Released
@@ -96,6 +97,11 @@ class Staging:
         shown[target] = piece
         self.board.show_position(shown)
         self.automaton.perform(put_back_performance(piece, target, source, self.automaton.frame))
+
+    def refuse(self) -> None:
+        """A move the visitor only pointed at is not allowed: the Turk shakes its head."""
+        if not self.is_busy and not self.automaton.is_busy:
+            self.automaton.perform(shake_head())
 
     def gave_check(self) -> None:
         self.automaton.perform(check_performance())

@@ -115,7 +115,7 @@ class StaffMenuScene(Scene):
         self.period = Period.WEEK
         self.health: Job[HealthReport] | None = None
         self.stats: Job[dict[Period, Statistics]] | None = None
-        self.targets: Job[list[Path]] | None = None
+        self.export_places: Job[list[Path]] | None = None
         self._export: concurrent.futures.Future[Export] | None = None
         self.code_shown_s = 0.0
         self.confirming = ""
@@ -156,7 +156,7 @@ class StaffMenuScene(Scene):
             self.refresh_health()
         elif page is StaffPage.STATISTICS:
             self.stats = Job(self._worker, lambda: _all_periods(self.statistics, self._today()))
-            self.targets = Job(self._worker, lambda: export_targets(
+            self.export_places = Job(self._worker, lambda: export_targets(
                 self.running.data_dir, roots=self._roots))
         self._dirty = True
 
@@ -167,7 +167,7 @@ class StaffMenuScene(Scene):
     def settle(self, timeout: float = 30.0) -> None:
         """Wait for the worker (tests and screenshots only; the loop never waits)."""
         self._worker.submit(lambda: None).result(timeout=timeout)
-        for job in (self.health, self.stats, self.targets):
+        for job in (self.health, self.stats, self.export_places):
             if job is not None:
                 job.wait(timeout)
         if self._export is not None:
@@ -255,7 +255,7 @@ class StaffMenuScene(Scene):
                                                    reason=self.draft.error), bad=True)
             self.draft.error = ""
             self._dirty = True
-        for job in (self.health, self.stats, self.targets):
+        for job in (self.health, self.stats, self.export_places):
             if job is not None and job.poll():
                 self._dirty = True
         self._poll_export()
@@ -330,7 +330,7 @@ class StaffMenuScene(Scene):
             health=self.health.result if self.health is not None else None,
             refresh_health=self.refresh_health, stats=stats, period=self.period,
             choose_period=self.choose_period,
-            targets=self.targets.result if self.targets is not None else None,
+            targets=self.export_places.result if self.export_places is not None else None,
             data_dir=self.running.data_dir, export=self.export, confirming=self.confirming,
             press=self.press, settings_path=self.draft.file.path)
 
