@@ -1,13 +1,14 @@
 """A kiosk with a scripted visitor, run as its own process for the SIGKILL harness.
 
 ``python -m tests.crash.child --data-dir DIR --seed N [--resume-policy abandon]`` runs the real
-app in kiosk mode (SDL's dummy drivers, the built-in engine at level 1, no pacing) with the
-real ``KioskController`` and a plain "touch to start" attract scene, and a visitor who taps
-moves on the board's squares (posted mouse events, as a finger would), types a promotion,
-resigns with the Resign button, lets the time cap decide, or walks away (the kiosk's idle reset
-abandons the game). When a game ends the visitor goes back to the attract loop through the
-kiosk's public ``to_attract`` and touches the screen again. It never stops by itself: the
-harness kills it.
+app in kiosk mode as ``turk kiosk`` builds it (``game.kiosk_setup.start_kiosk``: the controller,
+the attract loop, the staff door, the statistics) under SDL's dummy drivers, with the built-in
+engine at level 1 and no pacing, and a visitor who touches the attract loop, taps moves on the
+board's squares (posted mouse events, as a finger would), types a promotion, resigns with the
+Resign button, lets the time cap decide, or walks away (the kiosk's idle reset abandons the
+game). When a game ends the visitor goes back to the attract loop through the kiosk's public
+``to_attract`` (instead of sitting through the guess and the reveal) and touches the screen
+again. It never stops by itself: the harness kills it.
 
 Its stdout is the harness's record, one short line each, flushed at once:
 
@@ -16,8 +17,8 @@ Its stdout is the harness's record, one short line each, flushed at once:
 record), ``game GAME`` (a visit began), ``move GAME PLY UCI AUTHOR`` (a move reached the
 screen: the model has it and the play screen was told), ``end GAME TERMINATION``.
 
-The visitor's driving lives in ``Visitor.act`` alone: when the kiosk's real attract loop and
-reveal land, that is the one place to walk through them instead.
+The visitor's driving lives in ``Visitor.act`` alone: that is the one place to walk through the
+guess and the reveal too.
 """
 
 from __future__ import annotations
@@ -40,10 +41,10 @@ import pygame
 from game.app import App, Launch
 from game.config import Settings
 from game.kiosk import KioskController, Phase
+from game.kiosk_setup import start_kiosk
 from game.match import Match
 from game.ui.loop import STEP_S
 from game.ui.scenes.play import PlayScene
-from tests.kiosk.helpers import touch_to_start
 
 FRAME_S = 4 * STEP_S
 """Game time per frame: four logic steps."""
@@ -203,9 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(args.seed)
     app = App(Launch(settings_for(args.data_dir, args.resume_policy)),
               rng=random.Random(rng.random()))
-    kiosk = KioskController(app, attract=touch_to_start, rng=random.Random(rng.random()))
-    app.companions.insert(0, kiosk)
-    kiosk.start()
+    kiosk = start_kiosk(app, settings_file=args.data_dir / "settings.toml").controller
     reporter = Reporter()
     if kiosk.play is not None:
         session = kiosk.play.match.session

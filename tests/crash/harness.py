@@ -196,7 +196,11 @@ class Harness:
         if not run.ready.wait(timeout=READY_TIMEOUT_S):
             self.kill(run, counted=False)
             raise HarnessError(f"child {run.number} did not start; see {self.out}")
-        self.check(run, journal)
+        try:
+            self.check(run, journal)
+        except BaseException:
+            self.kill(run, counted=False)  # a failed check leaves no process behind
+            raise
         return run
 
     def kill(self, run: Run, *, counted: bool) -> None:
@@ -289,8 +293,10 @@ class Harness:
                           f"{self.ledger.counts['moves shown']} moves shown, "
                           f"{len(self.ledger.ended)} games ended so far", flush=True)
             else:
-                time.sleep(self.rng.uniform(0.0, LIFE_S[self.rng.random() < 0.25]))
-                self.kill(run, counted=True)
+                try:
+                    time.sleep(self.rng.uniform(0.0, LIFE_S[self.rng.random() < 0.25]))
+                finally:  # an interrupted harness leaves no process behind either
+                    self.kill(run, counted=True)
                 run = None
             journal = journal_snapshot(self.data_dir / "journal")
         last = run or self.life(journal, may_die_young=False)  # the last kill is checked too
