@@ -3,7 +3,8 @@
 Owns: ``App`` — the window (resizable, or fullscreen for kiosks), the fixed-step loop
 (``step`` runs one frame: drain input, run 60 Hz updates, draw interpolated, flip), the scene
 stack, and the factories that build a match (session + source of the Turk's moves + pacing)
-for each new game. The only place where the parts meet.
+for each new game, each with its journal (``game.journal_store``; the game a crash or a power
+cut interrupted is resumed through ``resume_visit``). The only place where the parts meet.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from game.config import Settings
 from game.content.screens import load_operators, load_screens
 from game.content.sources import load_sources
 from game.content.strings import Strings
+from game.journal_store import JournalStore, ResumedGame
 from game.match import GameSetup, Match
 from game.model.pacing import Pacing
 from game.model.session import GameSession
@@ -165,6 +167,11 @@ class App:
                                  self.screen.get_size(), painter, sounds,
                                  StageView(painter, text))
         self.archive = GameArchive(self.settings.games_dir)
+        self.journal = JournalStore(self.settings.data_dir / "journal", self.archive)
+        """Every move written down before it is shown; games left by a crash come back."""
+        self._resumed: ResumedGame | None = self.journal.recover(
+            resume=launch.session is None
+            and not (self.kiosk and self.settings.resume == "abandon"))
         self.reveal_store = RevealStore(self.settings.data_dir)
         self.reveal = RevealFlow(self.services, self.reveal_store,
                                  RevealTexts(load_screens(), load_sources(), load_operators()),
@@ -190,21 +197,42 @@ class App:
                               book_path=book if self.settings.book and book.is_file() else None)
 
     def new_match(self, setup: GameSetup, session: GameSession | None = None) -> Match:
-        """A match for ``setup`` (or continuing ``session``) with a fresh source of moves."""
+        """A match for ``setup`` (or continuing ``session``) with a fresh source of moves,
+        journaled."""
+        return self._match(setup, session, None)
+
+    def _match(self, setup: GameSetup, session: GameSession | None,
+               resumed: ResumedGame | None) -> Match:
         self._setup = setup
         if session is None:
             session = GameSession(visitor_color=resolve_color(setup.color, self._rng),
                                   start_fen=setup.start_fen, headers=dict(setup.headers))
         pacing = Pacing() if self.settings.pacing else Pacing.instant()
         match = Match(session, self.opponent_factory(setup), pacing=pacing, rng=self._rng)
+        if resumed is not None:
+            match.restore(resumed.crew, resumed.lever_s)
+        match.journal = self.journal.open(match, setup,
+                                          started=resumed.started if resumed else "")
         if self.host is not None:
             self.host.follow(match)
         return match
 
+    def resume_visit(self) -> tuple[PlayScene, GameSetup] | None:
+        """Show the game a crash or a power cut interrupted, where it stood (no show, no
+        greeting), once; ``None`` when there is none."""
+        resumed, self._resumed = self._resumed, None
+        if resumed is None:
+            return None
+        return self._show_play(self._match(resumed.setup, resumed.session, resumed)), \
+            resumed.setup
+
     def start_play(self, *, show: bool = True) -> PlayScene:
         """Show the play screen with a new (or continued) game, after the presenter's show
-        when the settings ask for it."""
+        when the settings ask for it — or the game a crash interrupted, where it stood."""
         settings = self.settings
+        resumed = self.resume_visit()
+        if resumed is not None:
+            return resumed[0]
         setup = GameSetup(settings.color, settings.level)
         play = self._show_play(self.new_match(setup, self.launch.session))
         if settings.show and show:
@@ -410,12 +438,14 @@ class App:
         self.clock.tick()
 
     def close(self) -> None:
+        self.journal.keep_open_games()  # a game in progress is resumed at the next start
         while self.stack.top is not None:
             self.stack.pop()
         for companion in self.companions:
             companion.close()
         if self.host is not None:
             self.host.close()
+        self.journal.close()
         self.archive.close()
         self.reveal_store.close()
         if self.tracer is not None:
