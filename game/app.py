@@ -374,7 +374,7 @@ class App:
             for companion in self.companions:
                 companion.update(self.loop.step_s)
             self.stack.update(self.loop.step_s)
-        self.presenter.present(self.stack, self.screen, alpha)
+        self.presenter.present(self.stack, self.screen, alpha, extras=self.draw_extras)
         for companion in self.companions:
             companion.frame(frame_s)
         self.frames += 1
@@ -411,6 +411,12 @@ class App:
 
     def draw(self, alpha: float = 0.0) -> None:
         self.stack.draw(self.screen, alpha)
+        self.draw_extras()
+
+    def draw_extras(self) -> list[pygame.Rect]:
+        """Draw what the window shows beside the scenes (nothing here; the classroom's
+        panel); returns the display rectangles that changed."""
+        return []
 
     def run(self, *, on_frame: Callable[[App, float], None] | None = None) -> int:
         """Run until the window is closed; returns the exit status."""

@@ -14,6 +14,7 @@ saves; a partial update saves in proportion to the area on most displays.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pygame
@@ -45,33 +46,53 @@ class Presenter:
         self.last_alpha = 0.0
         """What the last frame did: ``full``, ``partial`` or ``skipped``."""
 
-    def present(self, stack: SceneStack, screen: pygame.Surface, alpha: float) -> None:
+    def present(self, stack: SceneStack, screen: pygame.Surface, alpha: float, *,
+                extras: Callable[[], list[pygame.Rect]] | None = None) -> None:
+        """Draw and present one frame. ``screen`` may be part of the display (a
+        subsurface); ``extras`` draws what the app shows beside the scenes straight onto the
+        display and returns the display rectangles it changed."""
         self.last_alpha = alpha
         damage = stack.damage(alpha)
-        if damage != []:
-            self.still_frames = 0
         window = screen.get_rect()
+        rects: list[pygame.Rect] = []
         if damage is not None:
             rects = [rect.clip(window) for rect in damage]
             rects = [rect for rect in rects if rect.width > 0 and rect.height > 0]
-            if not rects:
-                self.counts.skipped += 1
-                self.still_frames += 1
-                self.last = "skipped"
-                return
-            union = rects[0].unionall(rects[1:])
-            if union.width * union.height <= FULL_AREA_SHARE * window.width * window.height:
-                screen.set_clip(union)
-                try:
-                    stack.draw(screen, alpha)
-                finally:
-                    screen.set_clip(None)
-                pygame.display.update(union)
-                self.counts.partial += 1
-                self.counts.partial_area += union.width * union.height
-                self.last = "partial"
-                return
-        stack.draw(screen, alpha)
-        pygame.display.flip()
-        self.counts.full += 1
-        self.last = "full"
+        union = rects[0].unionall(rects[1:]) if rects else None
+        if damage is None or (union is not None and union.width * union.height
+                              > FULL_AREA_SHARE * window.width * window.height):
+            stack.draw(screen, alpha)
+            if extras is not None:
+                extras()
+            pygame.display.flip()
+            self._count("full")
+            return
+        extra = extras() if extras is not None else []
+        shown: list[pygame.Rect] = list(extra)
+        if union is not None:
+            screen.set_clip(union)
+            try:
+                stack.draw(screen, alpha)
+            finally:
+                screen.set_clip(None)
+            shown.append(union.move(*screen.get_abs_offset()))
+            self.counts.partial_area += union.width * union.height
+        if not shown:
+            self._count("skipped")
+            return
+        pygame.display.update(shown)
+        self._count("partial")
+
+    def _count(self, what: str) -> None:
+        self.last = what
+        if what == "skipped":
+            self.counts.skipped += 1
+            self.still_frames += 1
+            return
+        self.still_frames = 0
+        if what == "full":
+            self.counts.full += 1
+        else:
+            self.counts.partial += 1
+
+
