@@ -114,9 +114,7 @@ class _LoopShow(ExhibitionScene):
         self.services.painter.prewarm(self.framing, [
             n for n in self.services.painter.book.parts if not n.startswith("interior")])
         _hide(self.buttons)
-        # The loop keeps a band below the stage for the presenter's words (the show's own
-        # place beside the art is where the loop's notes and invitation stand).
-        self.caption_area, self.caption_anchor = layout.show_caption, "midbottom"
+        self.caption_area, self.caption_anchor = layout.show_caption, "midtop"
 
     @property
     def step(self) -> Step:
