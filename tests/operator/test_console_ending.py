@@ -8,24 +8,23 @@ import pytest
 
 from game.content.strings import Strings
 from game.net import protocol
-from game.net.client import Authenticated, ClientEvent, GameEnded, StateChanged
+from game.net.events import ClientEvent
 from game.ui.assets import Assets
 from game.ui.console.cards import status_lines
 from game.ui.console.desk import ConsoleDesk
 from game.ui.console.showcase import ADDRESS, NAME, ScriptedClient
 
 
-def over(result: str) -> StateChanged:
+def over(result: str) -> protocol.GameState:
     board = chess.Board()
     for uci in ("e2e4", "e7e5", "g1f3"):
         board.push_uci(uci)
-    return StateChanged(protocol.GameState.from_board(board, game_id="g1",
-                                                      turk_color=chess.WHITE, status="over",
-                                                      result=result))
+    return protocol.GameState.from_board(board, game_id="g1", turk_color=chess.WHITE,
+                                         status="over", result=result)
 
 
 def desk_after(events: list[ClientEvent]) -> ConsoleDesk:
-    desk = ConsoleDesk(ScriptedClient([Authenticated(NAME), *events]), address=ADDRESS)
+    desk = ConsoleDesk(ScriptedClient([protocol.AuthOk(game_id=None, ply=0, name=NAME), *events]), address=ADDRESS)
     for _ in range(60 * 12):  # well past the few seconds any news stays up
         desk.update(1 / 60)
     return desk
@@ -38,7 +37,7 @@ def desk_after(events: list[ClientEvent]) -> ConsoleDesk:
 ])
 def test_the_ending_is_named_in_words_long_after_the_news(language: str, line: str) -> None:
     strings = Strings.from_folder(Assets().root / "i18n", language=language)
-    desk = desk_after([over("1-0"), GameEnded("g1", 3, "1-0", "resignation")])
+    desk = desk_after([over("1-0"), protocol.GameOver(game_id="g1", ply=3, result="1-0", reason="resignation")])
     shown = status_lines(desk, strings)[0]
     assert shown.replace("\u00a0", " ").replace("\u202f", " ") == line  # any French space
 
@@ -46,7 +45,7 @@ def test_the_ending_is_named_in_words_long_after_the_news(language: str, line: s
 def test_without_a_known_reason_the_brackets_are_left_out() -> None:
     strings = Strings.from_folder(Assets().root / "i18n")
     assert status_lines(desk_after([over("0-1")]), strings)[0] == "The game is over: 0-1."
-    odd = desk_after([over("0-1"), GameEnded("g1", 3, "0-1", "time_cap")])
+    odd = desk_after([over("0-1"), protocol.GameOver(game_id="g1", ply=3, result="0-1", reason="time_cap")])
     assert status_lines(odd, strings)[0] == "The game is over: 0-1."
 
 

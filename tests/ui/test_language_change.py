@@ -9,7 +9,7 @@ from pathlib import Path
 import chess
 import pygame
 import pytest
-from game.ui.reveal.demo import demo_match, open_reveal, seed_store
+from game.ui.scenes.reveal_demo import demo_match, open_reveal, seed_store
 
 from game.app import App
 from game.content.strings import load_table

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import chess
 import pygame
-from game.ui.reveal.demo import MODES, demo_match, open_reveal, seed_store
+from game.ui.scenes.reveal_demo import MODES, demo_match, open_reveal, seed_store
 
 from game.app import App, Launch
 from game.config import Settings

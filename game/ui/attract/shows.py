@@ -114,7 +114,7 @@ class _LoopShow(ExhibitionScene):
         self.services.painter.prewarm(self.framing, [
             n for n in self.services.painter.book.parts if not n.startswith("interior")])
         _hide(self.buttons)
-        self.caption_area = layout.show_caption
+        self.caption_area, self.caption_anchor = layout.show_caption, "midtop"
 
     @property
     def step(self) -> Step:
