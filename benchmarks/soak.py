@@ -12,8 +12,9 @@ reveal or leave it. The Turk's moves come from a fast in-process source, and eve
 from the built-in engine in its own process (so engine processes are started and closed
 hundreds of times).
 
-Resident memory is read after the first simulated hour (warm: fonts, art and sounds loaded)
-and at the end. The last line is:
+Resident memory is sampled every 10 minutes of kiosk time while the attract loop shows (after
+a garbage collection); the median of the samples in the first window after a warm-up hour
+(fonts, art and sounds loaded) is compared with the median of the last window. The last line is:
 
     soak_hours=X games=N rss_start_mb=X rss_end_mb=X rss_growth_pct=X errors=N
 
@@ -28,6 +29,7 @@ import gc
 import logging
 import os
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -170,10 +172,25 @@ def turk_factory(museum: Museum) -> object:
     return make
 
 
+def compare(samples: list[tuple[float, float]], total_s: float) -> tuple[float, float]:
+    """Memory early and late, compared like with like: the medians of the samples taken in the
+    attract loop (after a garbage collection) in the first window after a warm-up hour and in
+    the last window of the run (each a tenth of the run, at least an hour)."""
+    window = max(3600.0, total_s / 10)
+    warm = min(3600.0, total_s / 4)
+    early = [m for t, m in samples if warm <= t < warm + window]
+    late = [m for t, m in samples if t >= total_s - window]
+    if not early or not late:
+        raise SystemExit("the run is too short to compare memory early and late")
+    return statistics.median(early), statistics.median(late)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--hours", type=float, default=30.0, help="simulated hours")
     parser.add_argument("--seed", type=int, default=1770)
+    parser.add_argument("--fail-on-error", action="store_true",
+                        help="exit 1 if anything logged an ERROR (CI's short run)")
     args = parser.parse_args()
     errors = ErrorCounter()
     logging.basicConfig(level=logging.WARNING)
@@ -198,15 +215,18 @@ def main() -> int:
                          max_frame_s=FRAME_S)
     started = time.perf_counter()
     now = 0.0
-    rss_start = None
+    samples: list[tuple[float, float]] = []
+    due = False
     try:
         while now < args.hours * 3600:
             app.step(FRAME_S)
             now += FRAME_S
             museum.moment(now, kiosk.controller.phase)
-            if rss_start is None and now >= min(3600.0, args.hours * 1800):
+            due = due or int(now) % 600 == 0
+            if due and kiosk.controller.phase is Phase.ATTRACT:
+                due = False
                 gc.collect()
-                rss_start = rss_mb()
+                samples.append((now, rss_mb()))
             if int(now) % 7200 == 0:
                 print(f"  {now / 3600:.0f} h simulated, {museum.games} visits, "
                       f"{rss_mb():.0f} MB, {time.perf_counter() - started:.0f} s real",
@@ -217,16 +237,15 @@ def main() -> int:
         museum._leave()
         app.close()
         kiosk.close()
-    gc.collect()
-    rss_end = rss_mb()
-    assert rss_start is not None
+    rss_start, rss_end = compare(samples, args.hours * 3600)
     growth = 100 * (rss_end - rss_start) / rss_start
     for line in errors.lines[:10]:
         print("ERROR:", line)
-    print(f"real time {time.perf_counter() - started:.0f} s; engine games {museum.engine_games}")
+    print(f"real time {time.perf_counter() - started:.0f} s; engine games {museum.engine_games}; "
+          f"peak {max(m for _, m in samples):.0f} MB over {len(samples)} samples")
     print(f"soak_hours={args.hours:g} games={museum.games} rss_start_mb={rss_start:.0f} "
           f"rss_end_mb={rss_end:.0f} rss_growth_pct={growth:.1f} errors={len(errors.lines)}")
-    return 0
+    return 1 if args.fail_on_error and errors.lines else 0
 
 
 if __name__ == "__main__":

@@ -23,8 +23,13 @@ def over(result: str) -> protocol.GameState:
                                          status="over", result=result)
 
 
+def ended(result: str, reason: str) -> protocol.GameOver:
+    return protocol.GameOver(game_id="g1", ply=3, result=result, reason=reason)
+
+
 def desk_after(events: list[ClientEvent]) -> ConsoleDesk:
-    desk = ConsoleDesk(ScriptedClient([protocol.AuthOk(game_id=None, ply=0, name=NAME), *events]), address=ADDRESS)
+    desk = ConsoleDesk(ScriptedClient([
+        protocol.AuthOk(game_id=None, ply=0, name=NAME), *events]), address=ADDRESS)
     for _ in range(60 * 12):  # well past the few seconds any news stays up
         desk.update(1 / 60)
     return desk
@@ -37,7 +42,7 @@ def desk_after(events: list[ClientEvent]) -> ConsoleDesk:
 ])
 def test_the_ending_is_named_in_words_long_after_the_news(language: str, line: str) -> None:
     strings = Strings.from_folder(Assets().root / "i18n", language=language)
-    desk = desk_after([over("1-0"), protocol.GameOver(game_id="g1", ply=3, result="1-0", reason="resignation")])
+    desk = desk_after([over("1-0"), ended("1-0", "resignation")])
     shown = status_lines(desk, strings)[0]
     assert shown.replace("\u00a0", " ").replace("\u202f", " ") == line  # any French space
 
@@ -45,7 +50,7 @@ def test_the_ending_is_named_in_words_long_after_the_news(language: str, line: s
 def test_without_a_known_reason_the_brackets_are_left_out() -> None:
     strings = Strings.from_folder(Assets().root / "i18n")
     assert status_lines(desk_after([over("0-1")]), strings)[0] == "The game is over: 0-1."
-    odd = desk_after([over("0-1"), protocol.GameOver(game_id="g1", ply=3, result="0-1", reason="time_cap")])
+    odd = desk_after([over("0-1"), ended("0-1", "time_cap")])
     assert status_lines(odd, strings)[0] == "The game is over: 0-1."
 
 

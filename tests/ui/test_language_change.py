@@ -9,7 +9,6 @@ from pathlib import Path
 import chess
 import pygame
 import pytest
-from game.ui.scenes.reveal_demo import demo_match, open_reveal, seed_store
 
 from game.app import App
 from game.content.strings import load_table
@@ -20,6 +19,7 @@ from game.ui.scenes.game_over import GameOverScene
 from game.ui.scenes.guess import GuessPromptScene, GuessScene
 from game.ui.scenes.new_game import NewGameScene
 from game.ui.scenes.promotion import PromotionScene
+from game.ui.scenes.reveal_demo import demo_match, open_reveal, seed_store
 from game.ui.widgets import ButtonRow
 from tests.ui.helpers import click_at, play_scene, steps
 from tests.ui.text_fits import Recorder, new_app

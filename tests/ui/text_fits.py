@@ -18,7 +18,6 @@ from pathlib import Path
 
 import chess
 import pygame
-from game.ui.scenes.reveal_demo import MODES, demo_match, open_reveal, seed_store
 
 from game.app import App, Launch
 from game.config import Settings
@@ -31,6 +30,7 @@ from game.ui.scenes.exhibition import STEPS, ExhibitionScene
 from game.ui.scenes.game_over import GameOverScene
 from game.ui.scenes.guess import GuessPromptScene, GuessScene
 from game.ui.scenes.play import PlayScene
+from game.ui.scenes.reveal_demo import MODES, demo_match, open_reveal, seed_store
 from game.ui.text import TextDrawn, TextPainter
 
 SIZES = ((1280, 720), (1920, 1080), (3840, 2160), (1080, 1920))
