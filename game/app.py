@@ -3,7 +3,8 @@
 Owns: ``App`` — the window (resizable, or fullscreen for kiosks), the fixed-step loop
 (``step`` runs one frame: drain input, run 60 Hz updates, draw interpolated, flip), the scene
 stack, and the factories that build a match (session + source of the Turk's moves + pacing)
-for each new game. The only place where the parts meet.
+for each new game, each with its journal (``game.journal_store``; the game a crash or a power
+cut interrupted is resumed through ``resume_visit``). The only place where the parts meet.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from game.config import Settings
 from game.content.screens import load_operators, load_screens
 from game.content.sources import load_sources
 from game.content.strings import Strings
+from game.journal_store import JournalStore, ResumedGame
 from game.match import GameSetup, Match
 from game.model.pacing import Pacing
 from game.model.session import GameSession
@@ -41,6 +43,7 @@ from game.ui.intents import Command, CommandIssued, Intent, QuitRequested, Windo
 from game.ui.loop import FixedStep
 from game.ui.memory import lean_process
 from game.ui.placement import Placement, desktop_sizes, first_window
+from game.ui.presenter import Presenter
 from game.ui.scene import SceneStack
 from game.ui.scenes.exhibition import ExhibitionScene
 from game.ui.scenes.game_over import GameOverScene
@@ -59,6 +62,12 @@ from game.ui.trace import Tracer
 log = logging.getLogger(__name__)
 
 OpponentFactory = Callable[[GameSetup], Opponent]
+STILL_FRAMES = 2
+"""After this many frames in a row with nothing to present, the loop naps until input…"""
+STILL_WAIT_S = 0.04
+"""…or for this long (a slower pace for the breath and the blink)…"""
+STILL_NAP_S = 0.02
+"""…in naps this long (so input waits at most this long)."""
 POINTER_HIDE_S = 3.0
 """A kiosk hides a mouse pointer that has not moved for this long (touch shows none)."""
 
@@ -158,6 +167,11 @@ class App:
                                  self.screen.get_size(), painter, sounds,
                                  StageView(painter, text))
         self.archive = GameArchive(self.settings.games_dir)
+        self.journal = JournalStore(self.settings.data_dir / "journal", self.archive)
+        """Every move written down before it is shown; games left by a crash come back."""
+        self._resumed: ResumedGame | None = self.journal.recover(
+            resume=launch.session is None
+            and not (self.kiosk and self.settings.resume == "abandon"))
         self.reveal_store = RevealStore(self.settings.data_dir)
         self.reveal = RevealFlow(self.services, self.reveal_store,
                                  RevealTexts(load_screens(), load_sources(), load_operators()),
@@ -167,6 +181,8 @@ class App:
         self._setup: GameSetup | None = None
         self.clock = pygame.time.Clock()
         self.loop = FixedStep()
+        self.presenter = Presenter()
+        """Draws and presents only what changed (nothing, when nothing did)."""
         self.running = True
         self.frames = 0
         self.companions: list[Companion] = []
@@ -181,21 +197,42 @@ class App:
                               book_path=book if self.settings.book and book.is_file() else None)
 
     def new_match(self, setup: GameSetup, session: GameSession | None = None) -> Match:
-        """A match for ``setup`` (or continuing ``session``) with a fresh source of moves."""
+        """A match for ``setup`` (or continuing ``session``) with a fresh source of moves,
+        journaled."""
+        return self._match(setup, session, None)
+
+    def _match(self, setup: GameSetup, session: GameSession | None,
+               resumed: ResumedGame | None) -> Match:
         self._setup = setup
         if session is None:
             session = GameSession(visitor_color=resolve_color(setup.color, self._rng),
                                   start_fen=setup.start_fen, headers=dict(setup.headers))
         pacing = Pacing() if self.settings.pacing else Pacing.instant()
         match = Match(session, self.opponent_factory(setup), pacing=pacing, rng=self._rng)
+        if resumed is not None:
+            match.restore(resumed.crew, resumed.lever_s)
+        match.journal = self.journal.open(match, setup,
+                                          started=resumed.started if resumed else "")
         if self.host is not None:
             self.host.follow(match)
         return match
 
+    def resume_visit(self) -> tuple[PlayScene, GameSetup] | None:
+        """Show the game a crash or a power cut interrupted, where it stood (no show, no
+        greeting), once; ``None`` when there is none."""
+        resumed, self._resumed = self._resumed, None
+        if resumed is None:
+            return None
+        return self._show_play(self._match(resumed.setup, resumed.session, resumed)), \
+            resumed.setup
+
     def start_play(self, *, show: bool = True) -> PlayScene:
         """Show the play screen with a new (or continued) game, after the presenter's show
-        when the settings ask for it."""
+        when the settings ask for it — or the game a crash interrupted, where it stood."""
         settings = self.settings
+        resumed = self.resume_visit()
+        if resumed is not None:
+            return resumed[0]
         setup = GameSetup(settings.color, settings.level)
         play = self._show_play(self.new_match(setup, self.launch.session))
         if settings.show and show:
@@ -337,8 +374,7 @@ class App:
             for companion in self.companions:
                 companion.update(self.loop.step_s)
             self.stack.update(self.loop.step_s)
-        self.draw(alpha)
-        pygame.display.flip()
+        self.presenter.present(self.stack, self.screen, alpha, extras=self.draw_extras)
         for companion in self.companions:
             companion.frame(frame_s)
         self.frames += 1
@@ -375,6 +411,12 @@ class App:
 
     def draw(self, alpha: float = 0.0) -> None:
         self.stack.draw(self.screen, alpha)
+        self.draw_extras()
+
+    def draw_extras(self) -> list[pygame.Rect]:
+        """Draw what the window shows beside the scenes (nothing here; the classroom's
+        panel); returns the display rectangles that changed."""
+        return []
 
     def run(self, *, on_frame: Callable[[App, float], None] | None = None) -> int:
         """Run until the window is closed; returns the exit status."""
@@ -385,16 +427,31 @@ class App:
             last = now
             if on_frame is not None:
                 on_frame(self, time.perf_counter() - now)
-            self.clock.tick(60)
+            if self.presenter.still_frames >= STILL_FRAMES:
+                self._wait_for_input()
+            else:
+                self.clock.tick(60)
         return 0
 
+    def _wait_for_input(self) -> None:
+        """Nothing has changed on screen for a while: sleep in short naps until input comes
+        (at most ``STILL_NAP_S`` late), or for a frame at a slower pace (a breath or a blink
+        still shows). SDL's own wait polls every millisecond, which costs more."""
+        for _ in range(round(STILL_WAIT_S / STILL_NAP_S)):
+            time.sleep(STILL_NAP_S)
+            if pygame.event.peek():
+                break
+        self.clock.tick()
+
     def close(self) -> None:
+        self.journal.keep_open_games()  # a game in progress is resumed at the next start
         while self.stack.top is not None:
             self.stack.pop()
         for companion in self.companions:
             companion.close()
         if self.host is not None:
             self.host.close()
+        self.journal.close()
         self.archive.close()
         self.reveal_store.close()
         if self.tracer is not None:

@@ -138,9 +138,10 @@ class ClassroomApp(App):
         self.stack.resize(self.services.window_size)
         self.panel.layout(display.get_size())
 
-    def draw(self, alpha: float = 0.0) -> None:
-        super().draw(alpha)
+    def draw_extras(self) -> list[pygame.Rect]:
+        """The panel beside the game, painted again only when what it shows changed."""
         display = pygame.display.get_surface()
-        if display is not None:
-            self.panel.draw(display)
+        if display is None or not self.panel.draw(display):
+            return []
+        return [self.panel.rect]
 

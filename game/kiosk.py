@@ -150,8 +150,16 @@ class KioskController:
     # -- phases --------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Show the attract loop (or the closed card)."""
-        self.to_attract()
+        """Show the attract loop (or the closed card) — or go on with the visit a crash or a
+        power cut interrupted (``[kiosk] resume``)."""
+        resumed = self.app.resume_visit()
+        if resumed is None:
+            self.to_attract()
+            return
+        self.play, self._setup = resumed
+        self.phase = Phase.PLAYING
+        self._follow(self.play)
+        log.info("kiosk: a visit resumed after a restart (game %s)", self._game_id)
 
     def to_attract(self) -> None:
         """Reset the visitor's choices and show the attract loop (or, outside opening hours,

@@ -7,6 +7,10 @@ checks its legality then, and an illegal reply fails the opponent.
 Everything that happens comes out as events (frozen dataclasses) for the scenes to show.
 Time comes in through ``update(dt)``; nothing here reads a clock or blocks.
 
+Every move goes to the match's ``journal`` (a ``MoveLog``) as it is applied, before any scene
+hears of it; so do takebacks, endings, changes of who plays the Turk, and closing
+(``game.journal_store`` says how that stays ahead of the screen without holding up a frame).
+
 Must not import: pygame or ``game.ui``.
 """
 
@@ -16,6 +20,7 @@ import logging
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 import chess
 
@@ -95,6 +100,54 @@ class OpponentFailed:
 MatchEvent = MovePlayed | TurkThinking | MovesTakenBack | GameEnded | OpponentFailed
 
 
+class MoveLog(Protocol):
+    """Where a match writes down what happens, before it is shown (the journal)."""
+
+    def moved(self, record: MoveRecord, *, lever_s: float) -> int:
+        """Write down a move before it is shown; returns a ticket for ``is_durable``."""
+        ...
+
+    def is_durable(self, ticket: int) -> bool:
+        """Whether what the ticket stands for is flushed to the disk (or never will be: a
+        journal that cannot be written does not hold anything up)."""
+        ...
+
+    def taken_back(self, plies: int) -> None:
+        """The last ``plies`` written moves are withdrawn."""
+
+    def ended(self, session: GameSession, *, lever_s: float) -> int:
+        """The game ended (``session.ending``); returns a ticket."""
+        ...
+
+    def crew_changed(self, crew: Crew) -> None:
+        """Someone else plays the Turk from now on."""
+
+    def closed(self, session: GameSession) -> None:
+        """The match is closed (its game is over, replaced, or the program stops)."""
+
+
+class Unjournaled:
+    """A match that keeps no journal: everything is "durable" at once."""
+
+    def moved(self, record: MoveRecord, *, lever_s: float) -> int:
+        return 0
+
+    def is_durable(self, ticket: int) -> bool:
+        return True
+
+    def taken_back(self, plies: int) -> None:
+        pass
+
+    def ended(self, session: GameSession, *, lever_s: float) -> int:
+        return 0
+
+    def crew_changed(self, crew: Crew) -> None:
+        pass
+
+    def closed(self, session: GameSession) -> None:
+        pass
+
+
 @dataclass
 class _Pending:
     ply: int
@@ -122,11 +175,51 @@ class Match:
         self._pending: _Pending | None = None
         self._failed = False
         self.on_record: Callable[[MoveRecord], None] | None = None
-        """Called with every move as it is applied (the journal listens here)."""
-        self.crew = Crew()
+        """Called with every move as it is applied."""
+        self.journal: MoveLog = Unjournaled()
+        """Where every move is written down before it is shown (the app sets the journal)."""
+        self._crew = Crew()
+        self._known_crew: Crew | None = None
+        self._lever_before_s = 0.0
+        self._lever_s = 0.0
+        self._last_ticket = 0
+
+    @property
+    def crew(self) -> Crew:
         """Who plays the Turk (kept up to date by whoever sets up the match)."""
-        self.operator_seconds = 0.0
-        """Time the operator spent at the lever in this game (for the reveal's credit)."""
+        return self._crew
+
+    @crew.setter
+    def crew(self, crew: Crew) -> None:
+        known = self._known_crew
+        if known is not None:  # a resumed game: who played before the restart still counts
+            crew = Crew(mode=crew.mode, operator_name=crew.operator_name or known.operator_name,
+                        engine_name=crew.engine_name or known.engine_name,
+                        engine_author=crew.engine_author or known.engine_author)
+        if crew != self._crew:
+            self._crew = crew
+            self.journal.crew_changed(crew)
+
+    @property
+    def operator_seconds(self) -> float:
+        """Time the operator spent at the lever in this game (for the reveal's credit),
+        counting the time before a restart."""
+        return self._lever_before_s + self._lever_s
+
+    @operator_seconds.setter
+    def operator_seconds(self, seconds: float) -> None:
+        self._lever_s = seconds
+
+    def restore(self, crew: Crew, lever_s: float) -> None:
+        """Continue a journaled game: who played the Turk and the operator's time so far
+        (set before the journal is attached: they are already written down)."""
+        self._crew = self._known_crew = crew
+        self._lever_before_s = lever_s
+
+    @property
+    def is_journaled(self) -> bool:
+        """Whether everything the match wrote down so far is flushed to the disk."""
+        return self.journal.is_durable(self._last_ticket)
 
     @property
     def position(self) -> Position:
@@ -146,6 +239,7 @@ class Match:
         self.opponent.start()
 
     def close(self) -> None:
+        self.journal.closed(self.session)
         self.opponent.close()
 
     def retry(self) -> None:
@@ -170,6 +264,7 @@ class Match:
         :raises GameError: if there is nothing to take back.
         """
         plies = self.session.take_back()
+        self.journal.taken_back(plies)
         events: list[MatchEvent] = []
         if self._pending is not None:
             self.opponent.cancel()
@@ -184,6 +279,7 @@ class Match:
         :raises GameError: if the game is already over.
         """
         ending = self.session.resign(self.session.visitor_color)
+        self._journal_ending()
         return [*self._stop_thinking(), GameEnded(ending)]
 
     def claim_draw(self, claim: DrawClaim) -> list[MatchEvent]:
@@ -192,6 +288,7 @@ class Match:
         :raises GameError: if the claim is not available.
         """
         ending = self.session.claim_draw(claim)
+        self._journal_ending()
         return [*self._stop_thinking(), GameEnded(ending)]
 
     def adjudicate(self, winner: chess.Color | None, *, note: str = "") -> list[MatchEvent]:
@@ -201,11 +298,13 @@ class Match:
         :raises GameError: if the game is already over.
         """
         ending = self.session.adjudicate(winner, note=note)
+        self._journal_ending()
         return [*self._stop_thinking(), GameEnded(ending)]
 
     def abandon(self) -> list[MatchEvent]:
         """Close the game without a result."""
         ending = self.session.abandon()
+        self._journal_ending()
         return [*self._stop_thinking(), GameEnded(ending)]
 
     # -- the Turk ------------------------------------------------------------------------
@@ -274,6 +373,9 @@ class Match:
         self._pending = None
         return [TurkThinking(False)]
 
+    def _journal_ending(self) -> None:
+        self._last_ticket = self.journal.ended(self.session, lever_s=self.operator_seconds)
+
     def _apply(self, move: chess.Move, author: MoveAuthor, *, by_visitor: bool,
                reply: MoveReply | None = None, think_s: float = 0.0) -> list[MatchEvent]:
         before = self.session.position
@@ -282,9 +384,11 @@ class Match:
         else:
             record = self.session.apply(move, author, detail=reply.detail, think_s=think_s,
                                         engine_name=reply.engine_name, level=reply.level)
+        self._last_ticket = self.journal.moved(record, lever_s=self.operator_seconds)
         if self.on_record is not None:
             self.on_record(record)
         events: list[MatchEvent] = [MovePlayed(record, before, self.session.position, by_visitor)]
         if self.session.ending is not None:
+            self._journal_ending()
             events.append(GameEnded(self.session.ending))
         return events

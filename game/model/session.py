@@ -219,6 +219,30 @@ class GameSession:
         record = MoveRecord(ply=self.ply, uci=move.uci(), san=self._board.san(move),
                             author=author, detail=detail, think_s=think_s,
                             engine_name=engine_name, level=level)
+        return self._push(move, record)
+
+    def apply_record(self, record: MoveRecord) -> MoveRecord:
+        """Play the move of a record read back (from a journal), keeping the record exactly
+        as it is.
+
+        :raises GameError: if the game is over.
+        :raises chess.IllegalMoveError: if the record does not fit this position (its ply, its
+            move, or its SAN).
+        """
+        if self.is_over:
+            raise GameError("the game is over; no more moves")
+        try:
+            move = chess.Move.from_uci(record.uci)
+        except chess.InvalidMoveError as exc:
+            raise chess.IllegalMoveError(f"{record.uci!r} is not a move") from exc
+        if record.ply != self.ply or not self._board.is_legal(move) \
+                or self._board.san(move) != record.san:
+            raise chess.IllegalMoveError(
+                f"ply {record.ply} {record.uci} ({record.san}) does not fit ply {self.ply} "
+                f"of {self._board.fen()!r}")
+        return self._push(move, record)
+
+    def _push(self, move: chess.Move, record: MoveRecord) -> MoveRecord:
         self._board.push(move)
         self._records.append(record)
         outcome = self._board.outcome(claim_draw=False)

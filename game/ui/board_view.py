@@ -143,6 +143,20 @@ class BoardView:
 
     # -- drawing (reads only) -----------------------------------------------------------
 
+    def visual_key(self, alpha: float, *, step_s: float = 1 / 60) -> tuple[object, ...]:
+        """What the board's drawing depends on: equal keys draw the same picture."""
+        state, animation = self.state, self.animation
+        drag = state.drag
+        return (self.geometry.rect.topleft, self.geometry.rect.size,
+                self.geometry.white_at_bottom, tuple(sorted(state.pieces.items())),
+                state.last_move, state.check_square, state.selected,
+                tuple(sorted(state.targets.items())), state.cursor,
+                None if drag is None else (drag.from_square, drag.piece,
+                                           round(drag.pos[0]), round(drag.pos[1])),
+                state.hidden, state.show_coordinates,
+                None if animation is None else (id(animation.plan),
+                                                round(animation.progress(alpha * step_s), 3)))
+
     def draw(self, surface: pygame.Surface, alpha: float = 0.0, *, step_s: float = 1 / 60) -> None:
         geo, state = self.geometry, self.state
         surface.blit(self._squares_surface(), geo.rect.topleft)

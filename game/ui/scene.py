@@ -75,6 +75,14 @@ class Scene:
     def resize(self, size: tuple[int, int]) -> None:
         """The window changed size; recompute layout."""
 
+    def damage(self, alpha: float) -> Damage:
+        """What of the window this scene's drawing would change since it was last asked,
+        had it been drawn then (called once per frame, before ``draw``): ``None`` — it
+        cannot tell, redraw the whole window (the default, always right); ``[]`` — nothing;
+        or the rectangles that change. Like ``draw``, it reads state and changes nothing
+        but its own memory of what it reported."""
+        return None
+
     def relabel(self) -> None:
         """The language changed: read every visible string again."""
 
@@ -95,11 +103,17 @@ class _Gesture:
         """The scene that took the press (``None``: nobody; the gesture is dropped)."""
 
 
+Damage = list[pygame.Rect] | None
+"""``None``: the whole window; a list: those rectangles (empty: nothing changed)."""
+
+
 class SceneStack:
     """The scenes currently shown, bottom to top."""
 
     def __init__(self) -> None:
         self._scenes: list[Scene] = []
+        self._reshaped = True
+        """Scenes came or went (or the window changed) since the last ``damage``."""
         self._gesture: _Gesture | None = None
         self._changed_by_input = False
         """An intent changed the top scene since the last frame was drawn: the person has
@@ -122,6 +136,7 @@ class SceneStack:
             self._scenes[-1].pause()
         self._uncovered = None
         self._scenes.append(scene)
+        self._reshaped = True
         scene.enter()
 
     def pop(self) -> Scene:
@@ -130,6 +145,7 @@ class SceneStack:
         :raises IndexError: if the stack is empty.
         """
         scene = self._scenes.pop()
+        self._reshaped = True
         scene.exit()
         if self._scenes:
             self._uncovered, self._uncovered_s = self._scenes[-1], 0.0
@@ -199,6 +215,7 @@ class SceneStack:
 
     def relabel(self) -> None:
         """Every scene reads its strings again (after a language change)."""
+        self._reshaped = True
         for scene in self._scenes:
             scene.relabel()
 
@@ -215,16 +232,30 @@ class SceneStack:
                 break
         return active[::-1]
 
-    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+    def _drawn(self) -> list[Scene]:
         start = 0
         for index in range(len(self._scenes) - 1, -1, -1):
             if self._scenes[index].is_opaque:
                 start = index
                 break
-        for scene in self._scenes[start:]:
+        return self._scenes[start:]
+
+    def damage(self, alpha: float) -> Damage:
+        """What the next ``draw`` would change: every drawn scene is asked (so each keeps
+        its memory current); a change of scenes, or a scene that cannot tell, is the whole
+        window."""
+        reports = [scene.damage(alpha) for scene in self._drawn()]
+        if self._reshaped or any(report is None for report in reports):
+            self._reshaped = False
+            return None
+        return [rect for report in reports if report is not None for rect in report]
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        for scene in self._drawn():
             scene.draw(surface, alpha)
         self._changed_by_input = False
 
     def resize(self, size: tuple[int, int]) -> None:
+        self._reshaped = True
         for scene in self._scenes:
             scene.resize(size)

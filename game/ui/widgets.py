@@ -118,6 +118,19 @@ class ButtonRow:
         return {b.action: b.rect for b in self.buttons
                 if b.visible and b.enabled and b.rect is not None}
 
+    def visual_key(self) -> tuple[object, ...]:
+        """What the row's drawing depends on: equal keys draw the same picture."""
+        return (self.focus, id(self._pressed), id(self._hover),
+                tuple((b.label, b.enabled, b.visible, b.selected,
+                       None if b.rect is None else tuple(b.rect)) for b in self.buttons))
+
+    def bounds(self) -> pygame.Rect | None:
+        """The rectangle the row draws in (its focus ring included)."""
+        rects = [b.rect for b in self.buttons if b.visible and b.rect is not None]
+        if not rects:
+            return None
+        return rects[0].unionall(rects[1:]).inflate(24, 24)
+
     def button(self, action: str) -> Button:
         """The button for ``action``.
 

@@ -17,7 +17,11 @@ from game.ui.automaton.pose import Pose
 
 Point = tuple[float, float]
 BREATH_PERIOD_S = 4.6
+BREATH_STEP_S = 0.4
+"""The breath moves in small steps (each well under a pixel): a figure at rest changes its
+picture a few times a second, not every frame, so an untouched screen draws little."""
 BLINK_S = 0.16
+BLINK_STEPS = 3
 EYES: Point = (0.5, -0.51)
 
 
@@ -46,14 +50,16 @@ class IdleLife:
     @property
     def breath(self) -> float:
         """−1 … 1 over a slow breathing cycle."""
-        return math.sin(2 * math.pi * self.time_s / BREATH_PERIOD_S)
+        stepped = math.floor(self.time_s / BREATH_STEP_S) * BREATH_STEP_S
+        return math.sin(2 * math.pi * stepped / BREATH_PERIOD_S)
 
     @property
     def blink(self) -> float:
         """How closed the lids are for blinking, 0 … 1."""
         if self.blink_left_s <= 0:
             return 0.0
-        return math.sin(math.pi * (1 - self.blink_left_s / BLINK_S))
+        closed = math.sin(math.pi * (1 - self.blink_left_s / BLINK_S))
+        return round(closed * BLINK_STEPS) / BLINK_STEPS  # a few distinct lids, not one a frame
 
     def apply(self, pose: Pose, *, performing: bool) -> Pose:
         """The pose with breathing and blinking, and — when idle — gaze and a slight turn."""

@@ -7,6 +7,7 @@ that change the board (a piece gripped or set down) to whoever listens (the play
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import tomllib
 from collections.abc import Callable
@@ -165,6 +166,17 @@ class Automaton:
         return self.life.apply(pose, performing=self.performer.is_busy)
 
     # -- drawing --------------------------------------------------------------------------
+
+    def visual_key(self, alpha: float) -> tuple[tuple[object, ...], tuple[object, ...]]:
+        """What the figure's drawing depends on, as (the whole figure, the face alone):
+        equal keys draw the same picture. At rest the figure changes only a few times a
+        second (``IdleLife``), and a blink or a glance changes only the face."""
+        pose = self.pose(alpha)
+        face = (pose.gaze, pose.lids, pose.face)
+        body = (dataclasses.replace(pose, gaze=(0.0, 0.0), lids=0.0, face=0.0),
+                self.performer.carried, self.turned_round, self.spelling, self.spelled,
+                self.key_turning_s > 0, self.key_angle)
+        return body, face
 
     def draw_body(self, surface: pygame.Surface, stage: Stage, alpha: float) -> None:
         self.view.draw_body(surface, stage, self.pose(alpha), turned_round=self.turned_round)

@@ -74,6 +74,8 @@ class ClassroomPanel:
         self._texts: list[tuple[pygame.Rect, str]] = []
         self._touches = 0
         self._drawn: tuple[object, ...] | None = None
+        self._shown_on: int | None = None
+        """The surface the panel was last blitted onto (a new display needs it again)."""
         self._cache: pygame.Surface | None = None
         self.lines: list[tuple[str, TextStyle]] = []
         self.controls = ButtonRow(services.text, [])
@@ -300,18 +302,23 @@ class ClassroomPanel:
 
     # -- drawing ----------------------------------------------------------------------------
 
-    def draw(self, surface: pygame.Surface) -> None:
-        """Blit the panel; paint it again only when what it shows has changed (most frames
-        it has not: the projector's frames stay cheap)."""
+    def draw(self, surface: pygame.Surface) -> bool:
+        """Blit the panel when what it shows has changed (most frames it has not: the
+        projector's frames stay cheap), or when ``surface`` lost it; returns whether it
+        blitted."""
         key = (surface.get_size(), tuple(self.lines), self._touches, self.view.url,
                tuple((b.label, b.selected, b.rect and b.rect.topleft)
                      for b in self.controls.buttons), tuple(t for _r, t in self._texts))
         if self._cache is None or self._cache.get_size() != surface.get_size():
             self._cache, self._drawn = pygame.Surface(surface.get_size()), None
+        if key == self._drawn and self._shown_on == id(surface):
+            return False
         if key != self._drawn:
             self._paint(self._cache)
             self._drawn = key
         surface.blit(self._cache, self.rect, area=self.rect)
+        self._shown_on = id(surface)
+        return True
 
     def _paint(self, surface: pygame.Surface) -> None:
         rect = self.rect

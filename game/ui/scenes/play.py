@@ -37,9 +37,9 @@ from game.ui.board_view import BoardGeometry, BoardView
 from game.ui.captions import Captions
 from game.ui.intents import Intent, PointerPressed
 from game.ui.layout import PlayLayout, play_layout
-from game.ui.scene import Scene
+from game.ui.scene import Damage, Scene
 from game.ui.scenes.play_input import PlayObserver, VisitorInput
-from game.ui.scenes.play_panels import StatusPanel, play_buttons
+from game.ui.scenes.play_panels import StatusPanel, damaged_regions, play_buttons
 from game.ui.scenes.play_refusals import Refused, answer_illegal, answer_stuck
 from game.ui.scenes.play_report import play_report
 from game.ui.scenes.play_saving import GameSaving
@@ -99,6 +99,9 @@ class PlayScene(Scene):
         self._on_game_over: Callable[[PlayScene], None] | None = None
         self._on_promotion: Callable[[PlayScene, list[chess.Move]], None] | None = None
         self._on_new_game: Callable[[PlayScene], None] | None = None
+        self._drawn_keys: dict[str, object] | None = None
+        self._moving = False
+        """What the screen showed when ``damage`` was last asked (``None``: unknown)."""
 
     # -- wiring -------------------------------------------------------------------------
 
@@ -420,6 +423,47 @@ class PlayScene(Scene):
 
     # -- drawing ----------------------------------------------------------------------------
 
+    def _sheet_sans(self) -> tuple[str, ...]:
+        """The moves on the scoresheet, in the visitor's letters (the Turk's move is written
+        when its piece lands)."""
+        position = self.match.position
+        sans = position.sans[:-1] if self.staging.is_carrying_a_move else position.sans
+        letters = piece_letters(self.services.strings)
+        return tuple(localize_san(san, letters) for san in sans)
+
+    def damage(self, alpha: float) -> Damage:
+        keys = self._visual_keys(alpha)
+        last, self._drawn_keys = self._drawn_keys, keys
+        if last is None or keys["scene"] != last["scene"]:
+            return None
+        changed = [part for part in keys if keys[part] != last[part]]
+        return damaged_regions(changed, self.layout, self.buttons, self.languages,
+                               moving=self._moving)
+
+    def _visual_keys(self, alpha: float) -> dict[str, object]:
+        """What each part of the screen's drawing depends on (``scene``: the whole)."""
+        layout = self.layout
+        session = self.match.session
+        moving = (self.automaton.is_busy or self.staging.is_busy
+                  or self.board.state.drag is not None)
+        self._moving, was_moving = moving, self._moving
+        figure, face = self.automaton.visual_key(alpha)
+        return {
+            "scene": (moving or was_moving, layout.viewport.window, self.captures,
+                      self.staging.pending_captures, self.services.strings.language),
+            "figure": figure,
+            "face": face,
+            "board": self.board.visual_key(alpha),
+            "status": (self.status.lines(session, typed=self.typed,
+                                         turk_moving=self.staging.is_busy),
+                       None if self.status.time_left_s is None
+                       else int(self.status.time_left_s + 0.999)),
+            "buttons": self.buttons.visual_key(),
+            "languages": self.languages.visual_key(),
+            "sheet": (self._sheet_sans(), self.sheet.title),
+            "captions": (tuple(self.captions.lines), self.captions.enabled),
+        }
+
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         layout, stage = self.layout, self.layout.stage
         self.stage.draw_room(surface, layout.viewport, stage)
@@ -440,10 +484,7 @@ class PlayScene(Scene):
         if self.automaton.key_turning_s > 0:
             self.automaton.draw_key(surface, stage)
         position = self.match.position
-        sans = position.sans[:-1] if self.staging.is_carrying_a_move else position.sans
-        letters = piece_letters(self.services.strings)
-        sans = tuple(localize_san(san, letters) for san in sans)
-        self.sheet.draw(surface, layout.moves, sans,
+        self.sheet.draw(surface, layout.moves, self._sheet_sans(),
                         start_fullmove=position.fullmove_number_at_start,
                         start_turn=position.start_turn,
                         vertical=not layout.viewport.is_portrait, scale=layout.viewport.scale)

@@ -7,6 +7,8 @@ check, a claimable draw, a refused move, the result — and a second, quieter li
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import chess
 import pygame
 
@@ -173,3 +175,42 @@ class StatusPanel:
 
     def _height(self, text: str, style: TextStyle, width: int) -> int:
         return round(style.size * 1.1) * len(self._text.wrap(text, style, width))
+
+
+FIGURE_AT_REST = (-0.45, -0.92, 1.9, 1.02)
+"""Where the figure draws while it only breathes, blinks and glances (stage units: x, y, w,
+h): head, torso and both arms resting on the cabinet."""
+FACE = (0.32, -0.64, 0.36, 0.40)
+"""Where the eyes and the lids are (stage units): a blink or a glance changes only this."""
+
+
+def damaged_regions(changed: Sequence[str], layout: PlayLayout, buttons: ButtonRow,
+                    languages: ButtonRow, *, moving: bool) -> list[pygame.Rect] | None:
+    """The window rectangles the play screen's ``changed`` parts draw in (``None``: all of
+    it — an arm reaching over the board, a piece dragged anywhere)."""
+    rects: list[pygame.Rect] = []
+    for part in changed:
+        if part in ("figure", "face", "board") and moving:
+            return None
+        rect: pygame.Rect | None
+        if part == "figure":
+            rect = layout.stage.rect(*FIGURE_AT_REST)
+        elif part == "face":
+            rect = layout.stage.rect(*FACE)
+        elif part == "board":
+            rect = layout.board.inflate(layout.board.width // 8, layout.board.height // 8)
+        elif part == "status":
+            rect = layout.status
+        elif part == "buttons":
+            rect = buttons.bounds()
+        elif part == "languages":
+            rect = languages.bounds()
+        elif part == "sheet":
+            rect = layout.moves
+        elif part == "captions":
+            rect = layout.caption.inflate(16, 16)
+        else:
+            return None
+        if rect is not None:
+            rects.append(rect)
+    return rects

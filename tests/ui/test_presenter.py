@@ -1,0 +1,124 @@
+"""Only what changed is drawn and presented — and what is on the screen is still exactly what a
+full redraw would show. A game is played with taps, a drag, an illegal move, hovering, typing,
+a language change, the Turk's arm carrying its moves and quiet stretches; after every frame
+that was drawn in part or skipped, the window is compared pixel for pixel with a full redraw."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import chess
+import pygame
+import pytest
+
+from game.app import App
+from game.opponents.scripted import ScriptedOpponent
+from tests.ui.helpers import center, make_app, play_scene, post
+
+REPLIES = [chess.Move.from_uci(u)
+           for u in ("e2e4", "e7e5", "g1f3", "b8c6", "f1c4", "g8f6", "d2d3", "f8c5")]
+"""The whole game (the scripted Turk plays its side of it)."""
+
+
+class Checker:
+    """Steps the app and checks every partial or skipped frame against a full redraw."""
+
+    def __init__(self, app: App, out: Path) -> None:
+        self.app = app
+        self.out = out
+        self.frames = 0
+        self.checked = 0
+
+    def step(self, count: int = 1) -> None:
+        for _ in range(count):
+            self.app.step(1 / 60)
+            self.frames += 1
+            presenter = self.app.presenter
+            if presenter.last == "full":
+                continue
+            self.checked += 1
+            screen = self.app.screen
+            full = pygame.Surface(screen.get_size())
+            self.app.stack.draw(full, presenter.last_alpha)
+            if pygame.image.tobytes(full, "RGB") != pygame.image.tobytes(screen, "RGB"):
+                pygame.image.save(screen, self.out / "shown.png")
+                pygame.image.save(full, self.out / "full.png")
+                raise AssertionError(f"frame {self.frames} ({presenter.last}) differs from a "
+                                     f"full redraw; pictures in {self.out}")
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1080, 1920)], ids=["landscape", "portrait"])
+def test_partial_and_skipped_frames_show_what_a_full_redraw_would(
+        tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(tmp_path, lambda setup: ScriptedOpponent(REPLIES), greeting=False,
+                   size=size)
+    checker = Checker(app, tmp_path)
+    try:
+        play = play_scene(app)
+        checker.step(90)  # quiet: the figure breathes and blinks
+        for source, target in (("e2", "e4"), ("g1", "f3")):  # tap, tap
+            pos = center(app, chess.parse_square(source))
+            post(pygame.MOUSEMOTION, pos=pos, rel=(1, 0), buttons=(0, 0, 0))
+            post(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)
+            post(pygame.MOUSEBUTTONUP, pos=pos, button=1)
+            checker.step(5)
+            pos = center(app, chess.parse_square(target))
+            post(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)
+            post(pygame.MOUSEBUTTONUP, pos=pos, button=1)
+            checker.step(240)  # the Turk answers with its arm
+        start, end = center(app, chess.F1), center(app, chess.C4)  # a drag
+        post(pygame.MOUSEBUTTONDOWN, pos=start, button=1)
+        checker.step(2)
+        for fraction in (0.3, 0.6, 1.0):
+            pos = (round(start[0] + (end[0] - start[0]) * fraction),
+                   round(start[1] + (end[1] - start[1]) * fraction))
+            post(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(1, 0, 0))
+            checker.step(2)
+        post(pygame.MOUSEBUTTONUP, pos=end, button=1)
+        checker.step(240)
+        bad = center(app, chess.A2), center(app, chess.A5)  # an illegal move: refused
+        for pos in bad:
+            post(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)
+            post(pygame.MOUSEBUTTONUP, pos=pos, button=1)
+            checker.step(3)
+        checker.step(120)
+        for char in "d3":  # typing
+            post(pygame.TEXTINPUT, text=char)
+            checker.step(3)
+        post(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="")
+        checker.step(240)
+        resign = play.buttons.button("resign").rect
+        assert resign is not None
+        post(pygame.MOUSEMOTION, pos=resign.center, rel=(1, 0), buttons=(0, 0, 0))  # hover
+        checker.step(10)
+        german = play.languages.button("language:de").rect
+        assert german is not None
+        post(pygame.MOUSEBUTTONDOWN, pos=german.center, button=1)
+        post(pygame.MOUSEBUTTONUP, pos=german.center, button=1)
+        checker.step(120)
+        assert play.match.session.ply == 8 and app.services.strings.language == "de"
+    finally:
+        app.close()
+    counts = app.presenter.counts
+    assert checker.checked > 200 and counts.skipped > 100 and counts.partial > 20, counts
+
+
+def test_a_still_play_screen_draws_almost_nothing(tmp_path: Path) -> None:
+    app = make_app(tmp_path, lambda setup: ScriptedOpponent(REPLIES), greeting=False,
+                   size=(1920, 1080))
+    try:
+        for _ in range(60):
+            app.step(1 / 60)
+        before = app.presenter.counts
+        full, partial, skipped = before.full, before.partial, before.skipped
+        for _ in range(60 * 20):  # twenty seconds untouched
+            app.step(1 / 60)
+        counts = app.presenter.counts
+        drawn = counts.full - full + counts.partial - partial
+        assert counts.skipped - skipped > 0.8 * 60 * 20, counts
+        assert counts.full - full <= 1, counts  # breathing and blinking: the figure only
+        area = 1920 * 1080
+        assert (counts.partial_area / max(1, counts.partial)) < 0.45 * area
+        assert drawn < 0.2 * 60 * 20
+    finally:
+        app.close()
