@@ -1,19 +1,39 @@
-"""Frame times during play, start-up time and memory, measured on the real app, headless.
+"""Frames as they are shown: frame times on a real X server beside the bare cost of presenting
+one, the CPU of an untouched game, start-up time and memory.
 
-The parent starts a child process (``--child``) and times it from launch to its first frame.
-The child opens the game at a 1920×1080 window under SDL's dummy driver and runs the real loop
-at 60 frames a second in two phases:
+**Where.** The frames are measured where they are shown: on an X server, so that each frame's
+time includes sending it to the display. With ``DISPLAY`` unset and ``Xvfb`` installed, the
+benchmark starts its own Xvfb at 1920×1080 (and says so); ``--dummy`` (or no X at all) falls
+back to SDL's dummy driver, where presenting costs nothing: those numbers are drawing only
+and are labelled so.
 
-- *play*: a scripted game in which every move animates (the visitor's moves are played as
-  taps, the Turk answers from a script at once and its arm carries every piece), so a move is
-  almost always in flight; then the presenter's show, its doors opening one after another;
-- *thinking*: the built-in engine, in its own process, thinks about a move for several
-  seconds while the frames go on.
+**The floor.** In the same run, in three blocks between the phases, the child flips an
+unchanged 1920×1080 window again and again: the bare full-screen present, the least a frame
+that changes the whole screen can cost on this display. Frames are reported as a ratio to it.
 
-Each frame's time is the work in ``App.step`` (input, updates, drawing, flip), not the wait
-for the next frame. The child reports its resident memory at the end. The last line is:
+**The phases** (the real app at 1920×1080, the real loop's ``App.step``: input, updates,
+drawing, present):
 
-    frame_p50_ms=X frame_p99_ms=X thinking_p99_ms=X first_frame_s=X rss_mb=X
+- *play*: a scripted game whose visitor's moves are real taps (``ScriptedVisitor`` posts
+  mouse presses that go through the input translator and the board's own input) and whose
+  Turk answers from the script at once, its arm carrying every piece. Run twice: as the game
+  presents (only what changed) and with every drawn frame drawn whole and flipped
+  (``all-full``, as before the presenter), to show what partial updates save here. After
+  each, the presenter's show, its doors opening one after another (``show``: the whole screen
+  animates, so each of its frames is a full one; reported on its own line).
+- *thinking*: the built-in engine, in its own process, thinks about one move for several
+  seconds while the figure's arm carries a piece to and fro across the board (a move
+  animating while the engine thinks, as in a game with pacing).
+- *idle*: the real ``turk --fullscreen`` in a process of its own, left untouched on the play
+  screen; its CPU (user + system, from ``/proc``) over ``--idle-seconds`` after it settled.
+
+A frame's time is the work in ``App.step`` (input, updates, drawing, present), not the wait
+for the next frame. The last line is::
+
+    frame_p50_ms=X frame_p99_ms=X present_floor_p99_ms=X frame_to_floor_p99=X \
+thinking_p99_ms=X idle_cpu_pct=X first_frame_s=X rss_mb=X
+
+where ``frame_to_floor_p99`` is the worse of the play and thinking p99 over the floor's p99.
 
 Run: ``python benchmarks/frames.py`` (``--quick`` for a short smoke run).
 """
@@ -23,9 +43,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -33,6 +55,9 @@ ROOT = Path(__file__).resolve().parents[1]
 GAME = ("e2e4 e7e5 g1f3 b8c6 f1b5 a7a6 b5a4 g8f6 e1g1 f8e7 f1e1 b7b5 a4b3 d7d6 c2c3 e8g8 "
         "h2h3 c6b8 d2d4 b8d7 c3c4 c7c6 c4b5 a6b5 b1c3 c8b7 c1g5 b5b4 c3b1 h7h6 g5h4 c6c5 "
         "d4e5 f6e4 h4e7 d8e7 e5d6 e7f6 b1d2 e4d6 d2c4 d6c4 b3c4 d7b6 f3e5 a8e8 c4f7 f8f7")
+SIZE = (1920, 1080)
+FLOOR_FLIPS = 120
+"""Flips of an unchanged window in each of the floor's three blocks."""
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -41,23 +66,72 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[index]
 
 
-def rss_mb() -> float:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    import resource
+def rss_mb(pid: int | str = "self") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS")
 
-    scale = 1024 if sys.platform != "darwin" else 1024 * 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
+
+def cpu_s(pid: int) -> float:
+    """User and system time of process ``pid`` so far, in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+# -- the display ---------------------------------------------------------------------------
+
+
+class Display:
+    """Where the frames go: an X server (ours or the caller's) or SDL's dummy driver."""
+
+    def __init__(self, *, dummy: bool) -> None:
+        self.server: subprocess.Popen[bytes] | None = None
+        self.env = dict(os.environ, PYGAME_HIDE_SUPPORT_PROMPT="1", SDL_AUDIODRIVER="dummy")
+        self.env.pop("SDL_VIDEODRIVER", None)
+        if dummy:
+            self._dummy("--dummy asked for")
+        elif os.environ.get("DISPLAY"):
+            self.env["SDL_VIDEODRIVER"] = "x11"
+            self.label = f"the X server at DISPLAY={os.environ['DISPLAY']}"
+        elif shutil.which("Xvfb"):
+            self._start_xvfb()
+        else:
+            self._dummy("DISPLAY is unset and Xvfb is not installed")
+        self.real = self.env.get("SDL_VIDEODRIVER") == "x11"
+
+    def _dummy(self, why: str) -> None:
+        self.env["SDL_VIDEODRIVER"] = "dummy"
+        self.label = (f"SDL's dummy driver ({why}): DRAWING ONLY, presenting a frame costs "
+                      "nothing here, so the floor and the ratio mean nothing")
+
+    def _start_xvfb(self) -> None:
+        number = next(n for n in range(90, 200)
+                      if not Path(f"/tmp/.X11-unix/X{n}").exists()
+                      and not Path(f"/tmp/.X{n}-lock").exists())
+        self.server = subprocess.Popen(
+            ["Xvfb", f":{number}", "-screen", "0", f"{SIZE[0]}x{SIZE[1]}x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        socket = Path(f"/tmp/.X11-unix/X{number}")
+        deadline = time.monotonic() + 10
+        while not socket.exists():
+            if self.server.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"Xvfb :{number} did not start")
+            time.sleep(0.05)
+        time.sleep(0.2)
+        self.env.update(DISPLAY=f":{number}", SDL_VIDEODRIVER="x11")
+        self.label = f"Xvfb :{number} at {SIZE[0]}x{SIZE[1]}x24, started by this benchmark"
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.terminate()
+            self.server.wait(timeout=10)
+
+
+# -- the child: frames ---------------------------------------------------------------------
 
 
 def child(play_seconds: float, think_seconds: float) -> None:  # noqa: PLR0915 (one script)
-    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import chess
     import chess.engine
     import pygame
@@ -68,17 +142,22 @@ def child(play_seconds: float, think_seconds: float) -> None:  # noqa: PLR0915 (
     from game.opponents.engine import EngineOpponent, builtin_command
     from game.opponents.levels import LevelPlan
     from game.opponents.scripted import ScriptedOpponent
+    from game.ui import presenter as presenting
+    from game.ui.automaton.gestures import BoardFrame, move_performance
     from game.ui.scenes.exhibition import STEPS, ExhibitionScene
     from game.ui.scenes.play import PlayScene
+    from game.ui.scripted_visitor import ScriptedVisitor
 
     moves = [chess.Move.from_uci(u) for u in GAME.split()]
-    settings = Settings(window_size=(1920, 1080), pacing=False, data_dir=Path("/tmp/turk-bench"),
-                        show=False, greeting=False)
+    settings = Settings(window_size=SIZE, pacing=False, show=False, greeting=False,
+                        data_dir=Path(tempfile.mkdtemp(prefix="turk-frames-")))
     app = App(Launch(settings), opponent_factory=lambda setup: ScriptedOpponent(moves))
     app.start_play()
     app.step(1 / 60)
     print("FIRST_FRAME", flush=True)
     clock = pygame.time.Clock()
+    report: dict[str, object] = {"driver": pygame.display.get_driver(),
+                                 "size": list(app.screen.get_size())}
 
     def frame() -> float:
         start = time.perf_counter()
@@ -87,27 +166,59 @@ def child(play_seconds: float, think_seconds: float) -> None:  # noqa: PLR0915 (
         clock.tick(60)
         return spent * 1000
 
+    floor: list[float] = []
+
+    def measure_floor() -> None:
+        """The bare present: a full flip of a window whose contents did not change."""
+        for _ in range(FLOOR_FLIPS):
+            start = time.perf_counter()
+            pygame.display.flip()
+            floor.append((time.perf_counter() - start) * 1000)
+            clock.tick(60)
+
     play = app.stack.scenes[0]
     assert isinstance(play, PlayScene)
-    play_frames: list[float] = []
-    deadline = time.perf_counter() + play_seconds
-    while time.perf_counter() < deadline:
-        session = play.match.session
-        still = play.board.is_idle and not play.staging.is_busy and not play.automaton.is_busy
-        if session.is_over or session.ply >= len(moves):
-            play.start_new(GameSetup("white", 3))
-        elif session.is_visitor_turn and still:
-            play.play(moves[session.ply], dragged=False)
-        play_frames.append(frame())
+    visitor = ScriptedVisitor(ScriptedOpponent(moves))
+    visitor.attach(play)
+    app.companions.append(visitor)
 
-    show = ExhibitionScene(app.services, lambda skipped: None)
-    app.stack.push(show)
-    show_frames: list[float] = []
-    for _ in range(len(STEPS)):
-        for _ in range(50):  # each door opens, its light fades in
-            show_frames.append(frame())
-        show.advance()
-    app.stack.remove(show)
+    def play_phase(seconds: float) -> tuple[list[float], list[float], dict[str, int]]:
+        before = app.presenter.counts
+        counts = dict(full=before.full, partial=before.partial, skipped=before.skipped)
+        frames: list[float] = []
+        deadline = time.perf_counter() + seconds
+        while time.perf_counter() < deadline:
+            session = play.match.session
+            if session.is_over or session.ply >= len(moves):
+                play.start_new(GameSetup("white", 3))
+            frames.append(frame())
+        after = app.presenter.counts
+        counted = dict(full=after.full - counts["full"], partial=after.partial - counts["partial"],
+                       skipped=after.skipped - counts["skipped"])
+        show = ExhibitionScene(app.services, lambda skipped: None)
+        app.stack.push(show)
+        shown: list[float] = []
+        for _ in range(len(STEPS)):
+            for _ in range(50):  # each door opens, its light fades in
+                shown.append(frame())
+            show.advance()
+        app.stack.remove(show)
+        return frames, shown, counted
+
+    measure_floor()
+    area, partial_frames = app.presenter.counts.partial_area, app.presenter.counts.partial
+    report["play"], report["show"], report["play_counts"] = play_phase(play_seconds)
+    area = app.presenter.counts.partial_area - area
+    partial_frames = max(1, app.presenter.counts.partial - partial_frames)
+    report["partial_area_share"] = area / partial_frames / (SIZE[0] * SIZE[1])
+    whole = presenting.FULL_AREA_SHARE
+    presenting.FULL_AREA_SHARE = -1.0  # every frame drawn whole and flipped
+    report["full"], _, _ = play_phase(play_seconds)
+    presenting.FULL_AREA_SHARE = whole
+    measure_floor()
+
+    app.companions.remove(visitor)
+    visitor.close()
 
     def thinker(setup: GameSetup) -> EngineOpponent:
         plan = LevelPlan({}, chess.engine.Limit(time=think_seconds + 5))
@@ -117,55 +228,131 @@ def child(play_seconds: float, think_seconds: float) -> None:  # noqa: PLR0915 (
     play.start_new(GameSetup("white", 8))
     for _ in range(30):  # let the engine process start before measuring
         frame()
-    play.play(chess.Move.from_uci("e2e4"), dragged=False)
-    thinking_frames: list[float] = [frame()]
+    tapper = ScriptedVisitor(ScriptedOpponent(moves[:1]))
+    tapper.attach(play)
+    app.companions.append(tapper)
+    while not play.match.is_turk_thinking:
+        frame()
+    app.companions.remove(tapper)
+    tapper.close()
+    start = play.match.session.board().piece_map()
+    there = dict(start)
+    there[chess.D5] = there.pop(chess.D7)
+    carry_out = move_performance(start, there, BoardFrame())
+    carry_back = move_performance(there, start, BoardFrame())
+    thinking: list[float] = []
+    thinking_counts = app.presenter.counts.full + app.presenter.counts.partial
+    skipped = app.presenter.counts.skipped
     deadline = time.perf_counter() + think_seconds
     while time.perf_counter() < deadline and play.match.is_turk_thinking:
-        thinking_frames.append(frame())
-    memory = rss_mb()
+        if not play.automaton.is_busy:
+            play.automaton.perform(carry_out.then(carry_back))
+        thinking.append(frame())
+    report["thinking"] = thinking
+    report["thinking_presented"] = (app.presenter.counts.full + app.presenter.counts.partial
+                                    - thinking_counts)
+    report["thinking_skipped"] = app.presenter.counts.skipped - skipped
+    measure_floor()
+    report["floor"] = floor
+    report["rss_mb"] = rss_mb()
     app.close()
-    print(json.dumps({"play": play_frames + show_frames, "thinking": thinking_frames,
-                      "show": show_frames, "rss_mb": memory}), flush=True)
+    print(json.dumps(report), flush=True)
+
+
+# -- the idle game -------------------------------------------------------------------------
+
+
+def idle_cpu(display: Display, settle_s: float, seconds: float) -> tuple[float, float]:
+    """The CPU share of one core that ``turk --fullscreen``, left untouched on the play
+    screen, uses over ``seconds`` after ``settle_s``; and its memory then."""
+    folder = Path(tempfile.mkdtemp(prefix="turk-idle-"))
+    settings = folder / "settings.toml"
+    settings.write_text("[game]\nshow = false\ngreeting = false\n")
+    command = [sys.executable, "-m", "game", "--fullscreen", "--settings", str(settings),
+               "--data-dir", str(folder / "data")]
+    process = subprocess.Popen(command, cwd=ROOT, env=display.env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(settle_s)
+        if process.poll() is not None:
+            raise SystemExit(f"turk --fullscreen stopped with status {process.returncode}")
+        used, started = cpu_s(process.pid), time.monotonic()
+        time.sleep(seconds)
+        share = (cpu_s(process.pid) - used) / (time.monotonic() - started)
+        memory = rss_mb(process.pid)
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        shutil.rmtree(folder, ignore_errors=True)
+    return 100 * share, memory
+
+
+def stats(name: str, values: list[float]) -> str:
+    return (f"{name:<10} n={len(values):<5} p50 {statistics.median(values):6.2f} ms   "
+            f"p99 {percentile(values, 0.99):6.2f} ms   max {max(values):6.2f} ms")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--quick", action="store_true", help="a short run (smoke test)")
+    parser.add_argument("--dummy", action="store_true",
+                        help="SDL's dummy driver: drawing only, nothing presented")
     parser.add_argument("--play-seconds", type=float, default=20.0)
     parser.add_argument("--think-seconds", type=float, default=8.0)
+    parser.add_argument("--idle-seconds", type=float, default=60.0)
     args = parser.parse_args()
     if args.quick:
-        args.play_seconds, args.think_seconds = 3.0, 2.0
+        args.play_seconds, args.think_seconds, args.idle_seconds = 3.0, 2.0, 8.0
     if args.child:
         child(args.play_seconds, args.think_seconds)
         return 0
-    command = [sys.executable, __file__, "--child", "--play-seconds", str(args.play_seconds),
-               "--think-seconds", str(args.think_seconds)]
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT)
-    assert process.stdout is not None
-    first_frame_s = None
-    report = None
-    for line in process.stdout:
-        if line.startswith("FIRST_FRAME") and first_frame_s is None:
-            first_frame_s = time.perf_counter() - started
-        elif line.startswith("{"):
-            report = json.loads(line)
-    if process.wait() != 0 or report is None or first_frame_s is None:
-        print("the benchmark's game failed", file=sys.stderr)
-        return 1
-    play, thinking, show = report["play"], report["thinking"], report["show"]
-    print(f"play frames: {len(play)}, thinking frames: {len(thinking)}")
-    print(f"play:     p50 {statistics.median(play):.2f} ms, p99 {percentile(play, 0.99):.2f} ms, "
-          f"max {max(play):.2f} ms")
-    print(f"show:     p50 {statistics.median(show):.2f} ms, p99 {percentile(show, 0.99):.2f} ms, "
-          f"max {max(show):.2f} ms")
-    print(f"thinking: p50 {statistics.median(thinking):.2f} ms, "
-          f"p99 {percentile(thinking, 0.99):.2f} ms, max {max(thinking):.2f} ms")
-    print(f"frame_p50_ms={statistics.median(play):.2f} frame_p99_ms={percentile(play, 0.99):.2f} "
-          f"thinking_p99_ms={percentile(thinking, 0.99):.2f} first_frame_s={first_frame_s:.2f} "
-          f"rss_mb={report['rss_mb']:.0f}")
+    display = Display(dummy=args.dummy)
+    print(f"display: {display.label}", flush=True)
+    try:
+        command = [sys.executable, __file__, "--child", "--play-seconds",
+                   str(args.play_seconds), "--think-seconds", str(args.think_seconds)]
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT,
+                                   env=display.env)
+        assert process.stdout is not None
+        first_frame_s = None
+        report = None
+        for line in process.stdout:
+            if line.startswith("FIRST_FRAME") and first_frame_s is None:
+                first_frame_s = time.perf_counter() - started
+            elif line.startswith("{"):
+                report = json.loads(line)
+        if process.wait() != 0 or report is None or first_frame_s is None:
+            print("the benchmark's game failed", file=sys.stderr)
+            return 1
+        idle_pct, idle_rss = idle_cpu(display, settle_s=8.0, seconds=args.idle_seconds)
+    finally:
+        display.close()
+    play, full, thinking, floor = (report["play"], report["full"], report["thinking"],
+                                   report["floor"])
+    counts = report["play_counts"]
+    print(f"SDL video driver: {report['driver']}, window {report['size'][0]}x{report['size'][1]}")
+    print(stats("floor", floor) + "   (full flip of an unchanged window)")
+    print(stats("play", play) + "   (as presented: " + ", ".join(
+        f"{n} {k}" for k, n in counts.items()) +
+        f"; a partial update sends {100 * report['partial_area_share']:.0f} % of the window)")
+    print(stats("all-full", full) + "   (the same play, every frame drawn whole and flipped)")
+    print(stats("show", report["show"]) + "   (the presenter's show: the whole screen animates)")
+    print(stats("thinking", thinking) + f"   (engine thinking, the arm carrying a piece; "
+          f"{report['thinking_presented']} presented, {report['thinking_skipped']} skipped)")
+    saved = 1 - statistics.median(play) / statistics.median(full)
+    print(f"partial updates save {100 * saved:.0f} % of a play frame's time (p50) here")
+    print(f"idle: turk --fullscreen untouched for {args.idle_seconds:.0f} s: "
+          f"{idle_pct:.1f} % of a core, {idle_rss:.0f} MB")
+    floor_p99 = percentile(floor, 0.99)
+    worst = max(percentile(play, 0.99), percentile(thinking, 0.99))
+    ratio = worst / floor_p99 if floor_p99 > 0 else float("nan")
+    print(f"frame_p50_ms={statistics.median(play):.2f} "
+          f"frame_p99_ms={percentile(play, 0.99):.2f} present_floor_p99_ms={floor_p99:.2f} "
+          f"frame_to_floor_p99={ratio:.2f} thinking_p99_ms={percentile(thinking, 0.99):.2f} "
+          f"idle_cpu_pct={idle_pct:.1f} first_frame_s={first_frame_s:.2f} "
+          f"rss_mb={max(report['rss_mb'], idle_rss):.0f}")
     return 0
 
 

@@ -64,7 +64,7 @@ log = logging.getLogger(__name__)
 OpponentFactory = Callable[[GameSetup], Opponent]
 STILL_FRAMES = 2
 """After this many frames in a row with nothing to present, the loop naps until input…"""
-STILL_WAIT_S = 0.04
+STILL_WAIT_S = 0.1
 """…or for this long (a slower pace for the breath and the blink)…"""
 STILL_NAP_S = 0.02
 """…in naps this long (so input waits at most this long)."""

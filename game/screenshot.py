@@ -24,6 +24,8 @@ import pygame
 from game.app import App, Launch
 from game.classroom_showcase import CROWD_SCENES, take_crowd_screenshot
 from game.config import Settings
+from game.match import GameSetup
+from game.model.formats import VisitFormat, plan_visit
 from game.model.records import MoveAuthor
 from game.model.reveal import Guess
 from game.model.session import GameSession
@@ -32,6 +34,8 @@ from game.opponents.idle import IdleOpponent
 from game.opponents.scripted import ScriptedOpponent
 from game.ui.attract.scene import AttractScene
 from game.ui.console.showcase import CONSOLE_SCENES, take_console_screenshot
+from game.ui.kiosk.overlays import StillThereScene
+from game.ui.kiosk.visit_choice import VisitChoiceScene
 from game.ui.scenes.exhibition import ExhibitionScene
 from game.ui.scenes.play import PlayScene
 from game.ui.scenes.reveal_demo import MODES, demo_match, open_reveal, seed_store, show_page
@@ -199,6 +203,30 @@ def recipe_knights_tour(app: App, shot: Shot) -> None:
         tour.update(1 / 60)
 
 
+def recipe_visit_choice(app: App, shot: Shot) -> None:
+    """The kiosk's choice of visit: a whole game under a time cap, a set endgame or odds."""
+    app.stack.push(VisitChoiceScene(app.services, formats=tuple(VisitFormat), endgame="rook",
+                                    time_cap_min=app.settings.time_cap_min,
+                                    on_choice=lambda choice: None))
+
+
+def recipe_endgame(app: App, shot: Shot) -> None:
+    """A kiosk's set endgame (king and rook against king), the visitor with White."""
+    color = chess.BLACK if shot.color == "black" else chess.WHITE
+    plan = plan_visit(VisitFormat.ENDGAME, visitor_color=color, time_cap_s=None,
+                      endgame="rook")
+    app.start_visit(GameSetup(shot.color, app.settings.level, plan.start_fen,
+                              tuple(plan.headers.items())))
+
+
+def recipe_still_there(app: App, shot: Shot) -> None:
+    """A kiosk's "Still playing?" over a game left alone, 17 seconds before it is closed."""
+    play = _play(app, shot, CAPTURE_FEN)
+    app.stack.push(StillThereScene(app.services, remaining_s=lambda: 17.0,
+                                   total_s=app.settings.still_there_s, on_answer=lambda: None))
+    assert play is not None
+
+
 def attract_recipe(act: str, seconds: float) -> Recipe:
     """The kiosk's attract loop ``seconds`` into ``act``, its invitation in the shot's
     language (the kiosk's own)."""
@@ -342,6 +370,9 @@ RECIPES: dict[str, Recipe] = {
     "letter-board": recipe_letter_board,
     "show-door1": recipe_show_door_one,
     "knights-tour": recipe_knights_tour,
+    "visit-choice": recipe_visit_choice,
+    "endgame": recipe_endgame,
+    "still-there": recipe_still_there,
     "attract": attract_recipe("replay:napoleon-1809", 71.0),
     "attract-opening": attract_recipe("replay:allgaier", 16.0),
     "attract-tour": attract_recipe("tour", 21.0),

@@ -241,15 +241,14 @@ class BoardView:
             _tint(surface, geo.square_rect(source), LAST_MOVE, 95)
             _tint(surface, geo.square_rect(target), LAST_MOVE, 120)
             _corners(surface, geo.square_rect(source), (150, 110, 20), line)
-            pygame.draw.rect(surface, (150, 110, 20), geo.square_rect(target).inflate(-line, -line),
-                             line)
+            _outline(surface, (150, 110, 20), geo.square_rect(target).inflate(-line, -line), line)
         if state.selected is not None:
             _tint(surface, geo.square_rect(state.selected), SELECTED, 130)
-            pygame.draw.rect(surface, (40, 80, 30), geo.square_rect(state.selected), line)
+            _outline(surface, (40, 80, 30), geo.square_rect(state.selected), line)
         if state.drag is not None:
             over = geo.square_at(state.drag.pos)
             if over is not None:
-                pygame.draw.rect(surface, (255, 255, 255), geo.square_rect(over), line)
+                _outline(surface, (255, 255, 255), geo.square_rect(over), line)
         if state.check_square is not None:
             rect = geo.square_rect(state.check_square)
             _glow(surface, rect, CHECK)
@@ -273,9 +272,8 @@ class BoardView:
     def _draw_cursor(self, surface: pygame.Surface, square: chess.Square) -> None:
         rect = self.geometry.square_rect(square)
         width = max(3, round(rect.width * 0.06))
-        pygame.draw.rect(surface, CURSOR_OUTER, rect, width)
-        pygame.draw.rect(surface, CURSOR_INNER, rect.inflate(-2 * width, -2 * width),
-                         max(2, width // 2))
+        _outline(surface, CURSOR_OUTER, rect, width)
+        _outline(surface, CURSOR_INNER, rect.inflate(-2 * width, -2 * width), max(2, width // 2))
 
 
 def coordinate_px(square_size: float) -> int:
@@ -315,3 +313,19 @@ def _glow(surface: pygame.Surface, rect: pygame.Rect, color: tuple[int, int, int
     for step in range(8, 0, -1):
         pygame.draw.circle(patch, (*color, 26), (radius, radius), radius * step / 8)
     surface.blit(patch, rect)
+
+
+def _outline(surface: pygame.Surface, color: tuple[int, int, int], rect: pygame.Rect,
+             width: int) -> None:
+    """A square frame ``width`` pixels thick inside ``rect``, as four filled bars.
+    ``pygame.draw.rect`` with a width fills the whole rectangle when the surface's clip
+    leaves less than two widths of it (pygame-ce 2.5), so a frame drawn in part (the
+    presenter redraws only what changed) would differ from the same frame drawn whole."""
+    width = min(width, rect.width // 2, rect.height // 2)
+    if width <= 0:
+        return
+    for bar in (pygame.Rect(rect.left, rect.top, rect.width, width),
+                pygame.Rect(rect.left, rect.bottom - width, rect.width, width),
+                pygame.Rect(rect.left, rect.top + width, width, rect.height - 2 * width),
+                pygame.Rect(rect.right - width, rect.top + width, width, rect.height - 2 * width)):
+        surface.fill(color, bar)

@@ -125,6 +125,13 @@ class StageView:
             if lead > 0:
                 self._draw_lead(surface, stage, left, f"+{lead}", label)
 
+    def captures_bounds(self, stage: Stage) -> pygame.Rect:
+        """The window rectangle both end zones of taken pieces (with the leads) draw in."""
+        zones = [stage.rect(left - 0.03, CAPTURES_TOP - 0.06, LEAD_ZONE_WIDTH,
+                            1.16 - CAPTURES_TOP) for left in (TURK_CAPTURES_LEFT,
+                                                               VISITOR_CAPTURES_LEFT)]
+        return zones[0].union(zones[1]).inflate(8, 8)
+
     def _draw_lead(self, surface: pygame.Surface, stage: Stage, left: float, lead: str,
                    label: str) -> None:
         """"+8" at the foot of an end zone, with whose lead it is in small capitals above."""

@@ -7,7 +7,6 @@ that change the board (a piece gripped or set down) to whoever listens (the play
 
 from __future__ import annotations
 
-import dataclasses
 import random
 import tomllib
 from collections.abc import Callable
@@ -167,16 +166,41 @@ class Automaton:
 
     # -- drawing --------------------------------------------------------------------------
 
-    def visual_key(self, alpha: float) -> tuple[tuple[object, ...], tuple[object, ...]]:
-        """What the figure's drawing depends on, as (the whole figure, the face alone):
-        equal keys draw the same picture. At rest the figure changes only a few times a
-        second (``IdleLife``), and a blink or a glance changes only the face."""
+    def visual_key(self, alpha: float) -> dict[str, object]:
+        """What each part of the figure's drawing depends on: equal keys draw the same
+        picture. ``body`` the torso and head; ``arm`` the playing arm and the piece it
+        carries; ``resting_arm`` the other; ``face`` the eyes and lids alone (a blink, a
+        glance); ``letters`` the letter board over the chessboard; ``key`` the winding key;
+        ``turned`` the back view. At rest the figure changes only a few times a second
+        (``IdleLife``)."""
         pose = self.pose(alpha)
-        face = (pose.gaze, pose.lids, pose.face)
-        body = (dataclasses.replace(pose, gaze=(0.0, 0.0), lids=0.0, face=0.0),
-                self.performer.carried, self.turned_round, self.spelling, self.spelled,
-                self.key_turning_s > 0, self.key_angle)
-        return body, face
+        lean = self.view.solve_arm(pose).lean
+        return {
+            "body": (lean, pose.nod, pose.head_deg, pose.face),
+            "arm": (pose.hand, pose.hand_shape, pose.lift, lean, self.performer.carried),
+            "resting_arm": (pose.tap, lean),
+            "face": (pose.gaze, pose.lids),
+            "letters": (self.spelling, self.spelled),
+            "key": (self.key_turning_s > 0, self.key_angle),
+            "turned": self.turned_round,
+        }
+
+    def body_bounds(self, stage: Stage) -> pygame.Rect:
+        """Where the torso and head can draw, in any pose."""
+        return self.view.body_bounds(stage)
+
+    def letters_bounds(self, stage: Stage) -> pygame.Rect:
+        """Where the letter board and its letters draw."""
+        spec = self._painter.book["letter_board"]
+        assert spec.rect is not None
+        return stage.rect(*spec.rect).inflate(8, 8)
+
+    def arm_bounds(self, stage: Stage, alpha: float) -> tuple[pygame.Rect, pygame.Rect]:
+        """Where the playing arm (with the carried piece) and the resting arm draw in this
+        frame's pose."""
+        pose = self.pose(alpha)
+        return (self.view.arm_bounds(stage, pose, self.performer.carried),
+                self.view.resting_arm_bounds(stage, pose))
 
     def draw_body(self, surface: pygame.Surface, stage: Stage, alpha: float) -> None:
         self.view.draw_body(surface, stage, self.pose(alpha), turned_round=self.turned_round)

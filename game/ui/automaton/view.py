@@ -29,6 +29,11 @@ LIFT_RISE = 0.03
 LIFT_GROWTH = 0.12
 """How much larger a fully lifted hand and piece are drawn (nearer the viewer)."""
 TAP_DEG = -7.0
+BODY = (0.0, -0.76, 1.0, 0.76)
+"""The torso and the head at rest (stage units: x, y, w, h), from the parts' rectangles."""
+BODY_MARGIN = 0.14
+"""How far beyond ``BODY`` the torso and head can draw: the longest lean (``MAX_LEAN`` of
+the arm's reach plus a breath), a nod, a turned head's corners."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,48 @@ class AutomatonView:
     def solve_arm(self, pose: Pose) -> ArmPose:
         raised = (pose.hand[0], pose.hand[1] - LIFT_RISE * pose.lift)
         return solve(self.arm, raised, lean=pose.lean)
+
+    # -- where the drawing goes ----------------------------------------------------------
+
+    def body_bounds(self, stage: Stage) -> pygame.Rect:
+        """The window rectangle the torso, head, face and eyes can draw in, in any pose."""
+        x, y, w, h = BODY
+        m = BODY_MARGIN
+        return stage.rect(x - m, y - m, w + 2 * m, h + 2 * m)
+
+    def arm_bounds(self, stage: Stage, pose: Pose, carried: chess.Piece | None) -> pygame.Rect:
+        """The window rectangle the playing (left) arm, its hand and the piece it carries
+        (with its shadow) draw in for ``pose``, found as ``draw_arms`` places them."""
+        arm = self.solve_arm(pose)
+        bounds = self._painter.bounds_at
+        grow = 1.0 + LIFT_GROWTH * pose.lift
+        boxes = [bounds(stage, "left_upper_arm", arm.shoulder, angle_deg=arm.upper_deg,
+                        stretch=arm.upper_stretch),
+                 bounds(stage, "left_forearm", arm.elbow, angle_deg=arm.fore_deg,
+                        stretch=arm.fore_stretch),
+                 bounds(stage, f"left_hand_{pose.hand_shape}", arm.wrist,
+                        angle_deg=arm.fore_deg, scale=grow)]
+        if carried is not None:
+            size = stage.unit / 8 * 0.94 * (1.0 + 0.15 * pose.lift)
+            for x, y in (pose.hand, (pose.hand[0], pose.hand[1] - LIFT_RISE * pose.lift)):
+                centre = stage.point(x, y)
+                boxes.append(pygame.Rect(round(centre[0] - size * 0.7) - 3,
+                                         round(centre[1] - size * 0.6) - 3,
+                                         round(size * 1.4) + 6, round(size * 1.6) + 6))
+        return boxes[0].unionall(boxes[1:])
+
+    def resting_arm_bounds(self, stage: Stage, pose: Pose) -> pygame.Rect:
+        """The window rectangle the resting (right) arm draws in for ``pose`` (it moves with
+        the torso's lean and lifts its forearm to rap the cabinet)."""
+        arm = self.solve_arm(pose)
+        shoulder = _add(self.right_shoulder, arm.lean)
+        length = self._painter.book["right_upper_arm"].length
+        elbow = rotate((shoulder[0] + length, shoulder[1]), shoulder, self.right_upper_deg)
+        bounds = self._painter.bounds_at
+        upper = bounds(stage, "right_upper_arm", shoulder, angle_deg=self.right_upper_deg)
+        fore = bounds(stage, "right_forearm", elbow,
+                      angle_deg=self.right_fore_deg + TAP_DEG * pose.tap)
+        return upper.union(fore)
 
     # -- behind the cabinet ---------------------------------------------------------------
 

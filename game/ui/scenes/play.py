@@ -39,7 +39,12 @@ from game.ui.intents import Intent, PointerPressed
 from game.ui.layout import PlayLayout, play_layout
 from game.ui.scene import Damage, Scene
 from game.ui.scenes.play_input import PlayObserver, VisitorInput
-from game.ui.scenes.play_panels import StatusPanel, damaged_regions, play_buttons
+from game.ui.scenes.play_panels import (
+    FigureRegions,
+    StatusPanel,
+    damaged_regions,
+    play_buttons,
+)
 from game.ui.scenes.play_refusals import Refused, answer_illegal, answer_stuck
 from game.ui.scenes.play_report import play_report
 from game.ui.scenes.play_saving import GameSaving
@@ -100,7 +105,7 @@ class PlayScene(Scene):
         self._on_promotion: Callable[[PlayScene, list[chess.Move]], None] | None = None
         self._on_new_game: Callable[[PlayScene], None] | None = None
         self._drawn_keys: dict[str, object] | None = None
-        self._moving = False
+        self._drawn_arms: tuple[pygame.Rect, pygame.Rect] | None = None
         """What the screen showed when ``damage`` was last asked (``None``: unknown)."""
 
     # -- wiring -------------------------------------------------------------------------
@@ -433,26 +438,30 @@ class PlayScene(Scene):
 
     def damage(self, alpha: float) -> Damage:
         keys = self._visual_keys(alpha)
+        stage = self.layout.stage
+        arms = self.automaton.arm_bounds(stage, alpha)
         last, self._drawn_keys = self._drawn_keys, keys
-        if last is None or keys["scene"] != last["scene"]:
+        last_arms, self._drawn_arms = self._drawn_arms, arms
+        if last is None or last_arms is None or keys["scene"] != last["scene"]:
             return None
         changed = [part for part in keys if keys[part] != last[part]]
-        return damaged_regions(changed, self.layout, self.buttons, self.languages,
-                               moving=self._moving)
+        figure = FigureRegions(self.automaton.body_bounds(stage), (last_arms[0], arms[0]),
+                               (last_arms[1], arms[1]), self.automaton.letters_bounds(stage),
+                               self.stage.captures_bounds(stage))
+        return damaged_regions(changed, self.layout, self.buttons, self.languages, figure,
+                               dragging=self.board.state.drag is not None)
 
     def _visual_keys(self, alpha: float) -> dict[str, object]:
         """What each part of the screen's drawing depends on (``scene``: the whole)."""
         layout = self.layout
         session = self.match.session
-        moving = (self.automaton.is_busy or self.staging.is_busy
-                  or self.board.state.drag is not None)
-        self._moving, was_moving = moving, self._moving
-        figure, face = self.automaton.visual_key(alpha)
-        return {
-            "scene": (moving or was_moving, layout.viewport.window, self.captures,
-                      self.staging.pending_captures, self.services.strings.language),
-            "figure": figure,
-            "face": face,
+        keys: dict[str, object] = {
+            "scene": (layout.viewport.window, self.services.strings.language,
+                      self.board.state.drag is not None),
+            "captures": (self.captures, self.staging.pending_captures),
+        }
+        keys.update(self.automaton.visual_key(alpha))
+        keys.update({
             "board": self.board.visual_key(alpha),
             "status": (self.status.lines(session, typed=self.typed,
                                          turk_moving=self.staging.is_busy),
@@ -462,7 +471,8 @@ class PlayScene(Scene):
             "languages": self.languages.visual_key(),
             "sheet": (self._sheet_sans(), self.sheet.title),
             "captions": (tuple(self.captions.lines), self.captions.enabled),
-        }
+        })
+        return keys
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         layout, stage = self.layout, self.layout.stage

@@ -8,6 +8,7 @@ check, a claimable draw, a refused move, the result — and a second, quieter li
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import chess
 import pygame
@@ -191,40 +192,50 @@ class StatusPanel:
         return round(style.size * 1.1) * len(self._text.wrap(text, style, width))
 
 
-FIGURE_AT_REST = (-0.45, -0.92, 1.9, 1.02)
-"""Where the figure draws while it only breathes, blinks and glances (stage units: x, y, w,
-h): head, torso and both arms resting on the cabinet."""
 FACE = (0.32, -0.64, 0.36, 0.40)
 """Where the eyes and the lids are (stage units): a blink or a glance changes only this."""
 
 
+@dataclass(frozen=True)
+class FigureRegions:
+    """Where the figure's parts draw in the window: ``body`` (torso and head, any pose),
+    ``arm`` (the playing arm and the carried piece) and ``resting_arm``, each in the frame on
+    screen and in the next one, ``letters`` (the letter board), ``captures`` (the pieces
+    taken, on the cabinet beside the board)."""
+
+    body: pygame.Rect
+    arm: tuple[pygame.Rect, pygame.Rect]
+    resting_arm: tuple[pygame.Rect, pygame.Rect]
+    letters: pygame.Rect
+    captures: pygame.Rect
+
+
 def damaged_regions(changed: Sequence[str], layout: PlayLayout, buttons: ButtonRow,
-                    languages: ButtonRow, *, moving: bool) -> list[pygame.Rect] | None:
+                    languages: ButtonRow, figure: FigureRegions, *,
+                    dragging: bool) -> list[pygame.Rect] | None:
     """The window rectangles the play screen's ``changed`` parts draw in (``None``: all of
-    it — an arm reaching over the board, a piece dragged anywhere)."""
+    it — a piece dragged anywhere, the winding key, a part without a known place)."""
+    if dragging and "board" in changed:
+        return None
+    places: dict[str, pygame.Rect | None] = {
+        "body": figure.body,
+        "arm": figure.arm[0].union(figure.arm[1]),
+        "resting_arm": figure.resting_arm[0].union(figure.resting_arm[1]),
+        "face": layout.stage.rect(*FACE),
+        "letters": figure.letters,
+        "captures": figure.captures,
+        "board": layout.board.inflate(layout.board.width // 8, layout.board.height // 8),
+        "status": layout.status,
+        "buttons": buttons.bounds(),
+        "languages": languages.bounds(),
+        "sheet": layout.moves,
+        "captions": layout.caption.inflate(16, 16),
+    }
     rects: list[pygame.Rect] = []
     for part in changed:
-        if part in ("figure", "face", "board") and moving:
+        if part not in places:
             return None
-        rect: pygame.Rect | None
-        if part == "figure":
-            rect = layout.stage.rect(*FIGURE_AT_REST)
-        elif part == "face":
-            rect = layout.stage.rect(*FACE)
-        elif part == "board":
-            rect = layout.board.inflate(layout.board.width // 8, layout.board.height // 8)
-        elif part == "status":
-            rect = layout.status
-        elif part == "buttons":
-            rect = buttons.bounds()
-        elif part == "languages":
-            rect = languages.bounds()
-        elif part == "sheet":
-            rect = layout.moves
-        elif part == "captions":
-            rect = layout.caption.inflate(16, 16)
-        else:
-            return None
+        rect = places[part]
         if rect is not None:
             rects.append(rect)
     return rects
