@@ -37,6 +37,7 @@ from game.crowd.summary import CrowdSummary, TurkMove, summarize
 from game.crowd.tasks import TaskKind
 from game.health import HealthReport
 from game.match import Crew, Match
+from game.model.formats import ENDGAME_KEYS
 from game.model.hours import DAYS, parse_hours
 from game.model.pacing import Pacing
 from game.model.records import MoveAuthor
@@ -158,6 +159,14 @@ def recipe_time_left(app: App, recorder: Recorder) -> Iterator[str]:
     play.status.time_left_s = 119 * 60 + 59.0
     yield from recipe_status(app, recorder)
     yield draw(app, recorder, "play with the time left")
+    headers = play.match.session.headers
+    for endgame in ENDGAME_KEYS:  # a set endgame names itself, under the time left
+        headers.update(VisitFormat="endgame", Endgame=endgame)
+        yield draw(app, recorder, f"play: the set endgame {endgame}")
+    headers.clear()
+    headers.update(VisitFormat="odds")
+    yield draw(app, recorder, "play: pawn and move")
+    headers.clear()
     play.status.time_left_s = None
 
 

@@ -127,8 +127,20 @@ class StatusPanel:
             main = f"{s.get('ui.status.check')} {main}"
         claims = session.draw_claims()
         quiet = (s.get("ui.status.claim_available",
-                       reason=s.get(f"ui.claim.{claims[0].value}")) if claims else "")
+                       reason=s.get(f"ui.claim.{claims[0].value}")) if claims
+                 else self._visit_format(session))
         return main, quiet
+
+    def _visit_format(self, session: GameSession) -> str:
+        """A kiosk's set endgame or odds game says what it is ("" for a whole game)."""
+        visit = session.headers.get("VisitFormat", "")
+        endgame = session.headers.get("Endgame", "")
+        if visit == "endgame" and endgame:
+            return self._strings.get("kiosk.status.endgame",
+                                     name=self._strings.get(f"kiosk.endgame.{endgame}"))
+        if visit == "odds":
+            return self._strings.get("kiosk.status.odds")
+        return ""
 
     def draw(self, surface: pygame.Surface, layout: PlayLayout, session: GameSession, *,
              typed: str, turk_moving: bool = False) -> None:
