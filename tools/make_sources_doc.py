@@ -92,7 +92,10 @@ def render(sources: Mapping[str, Source], places: Mapping[str, Sequence[str]]) -
         "do not edit by hand.",
         "",
         "Every fact the game shows carries one of these ids. The reveal prints the entry in "
-        "small print under the screen; the ids are those of the project's fact sheet. "
+        "small print under the screen. Most ids are those of the project's fact sheet; "
+        "AAI, AMZ-P, GS, INS, SRN, STD and ZIE name works the fact sheet cites under other "
+        "ids or only at second hand (a review, a catalogue entry, a quotation), and a museum "
+        "should check them against the works themselves before printing. "
         "“Cited by” names the string keys (in `assets/i18n/<lang>/`) whose text cites the "
         "source, and the entries of the roll of operators.",
         "",
