@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 
 import pygame
 
+from game.content.notation import localize_san, piece_letters
 from game.content.sources import ContentError
 from game.content.strings import Language
 from game.ui.attract.act import Act, Stagehand, text_sources
@@ -276,7 +277,9 @@ class AttractScene(Scene):
             area = pygame.Rect(layout.sheet.left, top, layout.sheet.width,
                                layout.sheet.bottom - top)
         if moves is not None and area is not None:
-            self.sheet.draw(surface, area, moves.sans, start_fullmove=moves.start_fullmove,
+            letters = piece_letters(self.services.strings)  # the visitor's notation
+            sans = [localize_san(san, letters) for san in moves.sans]
+            self.sheet.draw(surface, area, sans, start_fullmove=moves.start_fullmove,
                             start_turn=moves.start_turn, vertical=layout.sheet is not None,
                             scale=scale)
 
