@@ -1,77 +1,52 @@
-"""The adapter over the opening names: used when present, silent when absent."""
+"""The reveal's note on the opening a game followed: from the openings file itself (a direct,
+typed lookup), silent — and logged — when the record cannot be followed."""
 
 from __future__ import annotations
 
 import logging
-import sys
-import types
-from dataclasses import dataclass
 
 import chess
 import pytest
 
+from game.content.openings import Opening
 from game.ui.reveal.openings import find_opening, note_from
 
 MOVES = [chess.Move.from_uci(u) for u in ("e2e4", "e7e5", "g1f3", "b8c6", "f1b5")]
 
 
-@dataclass(frozen=True)
-class FakeOpening:
-    name: str
-    people: tuple[str, ...]
-    era: str
-    sources: tuple[str, ...]
-
-
-def install(monkeypatch: pytest.MonkeyPatch, identify: object) -> str:
-    module = types.ModuleType("fake_openings")
-    module.identify_opening = identify  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "fake_openings", module)
-    return "fake_openings"
-
-
-def test_the_opening_is_named_with_its_people(monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[tuple[list[chess.Move], str]] = []
-
-    def identify(moves: list[chess.Move], *, start_fen: str) -> FakeOpening:
-        seen.append((moves, start_fen))
-        return FakeOpening("Ruy Lopez", ("Ruy López de Segura",), "1561", ("W1",))
-
-    name = install(monkeypatch, identify)
-    note = find_opening(MOVES, start_fen=chess.STARTING_FEN, module=name)
+def test_the_opening_is_named_with_its_people_names_and_citations() -> None:
+    note = find_opening(MOVES, start_fen=chess.STARTING_FEN)
     assert note is not None
-    assert (note.name, note.people, note.era, note.sources) == (
-        "Ruy Lopez", ("Ruy López de Segura",), "1561", ("W1",))
-    assert seen == [(MOVES, chess.STARTING_FEN)]
+    assert (note.name, note.people, note.era) == ("Ruy Lopez", ("Ruy López de Segura",), "1561")
+    assert note.name_in("de") == "Spanische Partie"
+    assert note.sources and dict(note.citations).keys() == set(note.sources)
 
 
-def test_no_module_no_moves_or_no_match_means_no_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert find_opening(MOVES, start_fen=chess.STARTING_FEN,
-                        module="game.content.no_such_module") is None
-    name = install(monkeypatch, lambda moves, *, start_fen: None)
-    assert find_opening(MOVES, start_fen=chess.STARTING_FEN, module=name) is None
-    assert find_opening([], start_fen=chess.STARTING_FEN, module=name) is None
+def test_no_moves_or_no_match_means_no_line() -> None:
+    assert find_opening([], start_fen=chess.STARTING_FEN) is None
+    odd = [chess.Move.from_uci("a2a3"), chess.Move.from_uci("h7h6")]
+    assert find_opening(odd, start_fen=chess.STARTING_FEN) is None
 
 
-def test_a_failing_lookup_is_logged_not_raised(monkeypatch: pytest.MonkeyPatch,
-                                               caplog: pytest.LogCaptureFixture) -> None:
-    def identify(moves: list[chess.Move], *, start_fen: str) -> None:
-        raise ValueError("bad book")
-
-    name = install(monkeypatch, identify)
+def test_a_record_the_lookup_cannot_follow_is_logged_not_raised(
+        caplog: pytest.LogCaptureFixture) -> None:
+    broken = [chess.Move.from_uci("e2e4"), chess.Move.from_uci("e2e4")]
     with caplog.at_level(logging.WARNING):
-        assert find_opening(MOVES, start_fen=chess.STARTING_FEN, module=name) is None
-    assert "bad book" in caplog.text
+        assert find_opening(broken, start_fen=chess.STARTING_FEN) is None
+    assert "naming the opening failed" in caplog.text
 
 
-def test_people_may_be_one_text_and_odd_fields_are_ignored() -> None:
-    one = types.SimpleNamespace(name=" Philidor Defence ", people="François-André Philidor",
-                                era=1749, sources=None)
-    note = note_from(one)
+def test_people_are_trimmed_and_a_nameless_opening_gives_no_note() -> None:
+    opening = Opening(names={"en": " Philidor Defence ", "fr": ""},
+                      people=(" François-André Philidor ", " "), era="1749",
+                      source_ids=(), ply=4, moves=("e4", "e5", "Nf3", "d6"))
+    note = note_from(opening)
     assert note is not None
-    assert (note.name, note.people, note.era, note.sources) == (
-        "Philidor Defence", ("François-André Philidor",), "", ())
-    assert note_from(types.SimpleNamespace(name="")) is None
+    assert (note.name, note.people, note.era, note.names) == (
+        "Philidor Defence", ("François-André Philidor",), "1749",
+        (("en", " Philidor Defence "),))
+    nameless = Opening(names={"en": " "}, people=(), era="", source_ids=(), ply=0, moves=())
+    assert note_from(nameless) is None
 
 
 def test_the_demo_game_names_philidors_defence_with_its_sources() -> None:

@@ -1,91 +1,65 @@
-"""The openings a game followed, through the opening-name lookup when it is installed.
+"""The opening a game followed, named for the reveal.
 
-Owns: ``find_opening`` — a small adapter over ``game.content.openings.identify_opening(moves,
-*, start_fen=...)`` that turns its answer (names per language, people, era, source ids, and
-the citations of those sources from the openings file) into the reveal's own
-``OpeningNote``. When that module is absent (or fails), there is simply no opening to name
-and the reveal leaves the line out; a lookup error is logged, never shown.
+Owns: ``find_opening`` and ``note_from`` — the reveal's ``OpeningNote`` (names per language,
+the people, the era, the source ids and the citations of the sources the openings file holds)
+from ``game.content.openings``. A game record the lookup cannot follow (an illegal move) or an
+openings file that cannot be read is logged and the reveal leaves the line out; it is never
+shown to the visitor.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import chess
 
+from game.content.openings import (
+    Opening,
+    OpeningsError,
+    OpeningSource,
+    identify_opening,
+    load_table,
+)
 from game.model.reveal import OpeningNote
 
 log = logging.getLogger(__name__)
 
-MODULE = "game.content.openings"
 
-
-def _texts(value: object) -> tuple[str, ...]:
-    """A text or a list of texts as a tuple (anything else: empty)."""
-    if isinstance(value, str):
-        return (value,) if value.strip() else ()
-    if isinstance(value, Sequence):
-        return tuple(str(v) for v in value if isinstance(v, str) and v.strip())
-    return ()
-
-
-def _names(opening: object) -> tuple[tuple[str, str], ...]:
-    names = getattr(opening, "names", None)
-    if not isinstance(names, Mapping):
-        return ()
-    return tuple((str(k), str(v)) for k, v in names.items() if isinstance(v, str) and v)
-
-
-def _citations(lookup: object, ids: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """Citations for the opening's sources from the lookup's own source list, if it has one."""
-    load = getattr(lookup, "load_table", None)
-    if not callable(load) or not ids:
-        return ()
-    try:
-        sources = getattr(load(), "sources", {})
-    except (OSError, ValueError, KeyError) as exc:
-        log.warning("the openings' sources cannot be read: %s", exc)
-        return ()
+def _citations(ids: Sequence[str],
+               sources: dict[str, OpeningSource]) -> tuple[tuple[str, str], ...]:
+    """(id, citation) for each of ``ids`` the openings file's source list holds."""
     cited = []
     for source_id in ids:
-        source = sources.get(source_id) if isinstance(sources, Mapping) else None
-        title, url = getattr(source, "title", ""), getattr(source, "url", "")
-        if isinstance(title, str) and title:
-            cited.append((source_id, f"{title}, {url}" if isinstance(url, str) and url
-                          else title))
+        source = sources.get(source_id)
+        if source is not None and source.title:
+            cited.append((source_id, f"{source.title}, {source.url}" if source.url
+                          else source.title))
     return tuple(cited)
 
 
-def note_from(opening: object, lookup: object = None) -> OpeningNote | None:
-    """An ``OpeningNote`` from whatever the lookup returns: its name (and names per
-    language), the people, the era, the source ids, and citations for those sources."""
-    name = getattr(opening, "name", None)
-    if not isinstance(name, str) or not name.strip():
+def note_from(opening: Opening, sources: dict[str, OpeningSource] | None = None
+              ) -> OpeningNote | None:
+    """The reveal's note on ``opening`` (``None`` if it has no English name)."""
+    name = opening.name.strip()
+    if not name:
         return None
-    era = getattr(opening, "era", "")
-    sources = _texts(getattr(opening, "source_ids", None) or getattr(opening, "sources", ()))
-    return OpeningNote(name=name.strip(), people=_texts(getattr(opening, "people", ())),
-                       era=era if isinstance(era, str) else "", sources=sources,
-                       names=_names(opening), citations=_citations(lookup, sources))
+    people = tuple(person.strip() for person in opening.people if person.strip())
+    names = tuple((language, text) for language, text in opening.names.items() if text)
+    return OpeningNote(name=name, people=people, era=opening.era,
+                       sources=tuple(opening.source_ids), names=names,
+                       citations=_citations(opening.source_ids, sources or {}))
 
 
-def find_opening(moves: Sequence[chess.Move], *, start_fen: str,
-                 module: str = MODULE) -> OpeningNote | None:
-    """The named opening these moves follow, or ``None`` (no lookup, no name, no moves)."""
+def find_opening(moves: Sequence[chess.Move], *, start_fen: str) -> OpeningNote | None:
+    """The named opening these moves follow, or ``None`` (no moves, no name, or a record
+    or file the lookup cannot use — logged)."""
     if not moves:
         return None
     try:
-        lookup = importlib.import_module(module)
-    except ImportError:
-        return None
-    identify = getattr(lookup, "identify_opening", None)
-    if not callable(identify):
-        return None
-    try:
-        opening = identify(list(moves), start_fen=start_fen)
-    except (ValueError, KeyError, TypeError, LookupError) as exc:
+        opening = identify_opening(list(moves), start_fen=start_fen)
+        sources = dict(load_table().sources)
+    except (ValueError, OpeningsError, OSError) as exc:
         log.warning("naming the opening failed: %s", exc)
         return None
-    return note_from(opening, lookup) if opening is not None else None
+    return note_from(opening, sources) if opening is not None else None
