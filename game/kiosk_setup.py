@@ -65,7 +65,6 @@ class KioskSession:
             CallbackActions(self._restart, self._quit, self._code, self._new_code, self._health),
             running=settings, steady=time.monotonic, wall=time.time, today=dt.date.today,
             on_change=self._changed)
-        self._engine_ok: bool | None = None
 
     # -- parts ------------------------------------------------------------------------------
 

@@ -413,4 +413,3 @@ def take_screenshot(shot: Shot, out: Path, *, settings: Settings | None = None) 
         app.close()
         scratch.cleanup()
     return out
-

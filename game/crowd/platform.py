@@ -116,11 +116,6 @@ class TaskResult:
         return sum(1 for a in self.answers if a.accepted)
 
     @property
-    def agreement(self) -> float:
-        """The share of answers that agreed with the outcome (0 when nobody answered)."""
-        return self.agreeing / self.answered if self.answers else 0.0
-
-    @property
     def stood_in(self) -> bool:
         """Nobody answered in time: the engine has to stand in."""
         return self.outcome is None and not self.cancelled

@@ -131,32 +131,3 @@ def is_valid_answer(task: Task, answer: Sequence[str]) -> bool:
         wanted = sorted(c.uci for c in task.candidates)
         return len(answer) == len(wanted) and sorted(answer) == wanted
     return len(answer) == 1 and answer[0] in task.choices
-
-
-def hanging_squares(board: chess.Board) -> frozenset[str]:
-    """Squares of the side to move's pieces (not the king) that the opponent attacks and
-    that are either undefended or attacked by a cheaper piece: the usual meaning of a piece
-    "hanging". Used to say whether a label was right, after the game."""
-    values = {chess.PAWN: 1, chess.KNIGHT: 3, chess.BISHOP: 3, chess.ROOK: 5, chess.QUEEN: 9}
-    side, found = board.turn, set()
-    for square, piece in board.piece_map().items():
-        if piece.color != side or piece.piece_type == chess.KING:
-            continue
-        attackers = board.attackers(not side, square)
-        if not attackers:
-            continue
-        cheapest = min(values.get(board.piece_type_at(a) or chess.KING, 100) for a in attackers)
-        if not board.attackers(side, square) or cheapest < values[piece.piece_type]:
-            found.add(chess.square_name(square))
-    return frozenset(found)
-
-
-def king_in_danger(board: chess.Board) -> bool:
-    """Whether the side to move's king is in check or the opponent could check it next move
-    (what "in danger" means when a label is judged after the game)."""
-    if board.is_check():
-        return True
-    probe = board.copy(stack=False)
-    probe.turn = not probe.turn
-    probe.ep_square = None
-    return any(probe.gives_check(move) for move in probe.pseudo_legal_moves)

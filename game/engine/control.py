@@ -95,11 +95,3 @@ class SearchControl:
         hard = self.budget.hard
         return (not self.pondering and hard is not None
                 and time.perf_counter() - self.started >= hard)
-
-    def may_start_iteration(self) -> bool:
-        """True when there is time for another iteration of deepening."""
-        if self.stopped:
-            return False
-        soft = self.budget.soft
-        return self.pondering or soft is None or self.elapsed() < soft
-

@@ -16,10 +16,6 @@ _INT_KEYS = frozenset(
 _FLAG_KEYS = frozenset({"infinite", "ponder"})
 
 
-class GoSyntaxError(ValueError):
-    """A ``go`` argument could not be read; the message says which."""
-
-
 @dataclass(frozen=True)
 class GoLimits:
     """The limits of one ``go`` command (times in milliseconds, as UCI sends them)."""

@@ -19,24 +19,6 @@ MATE_BOUND = MATE - 1000
 _SLOT_BYTES = 150  # a tuple of seven ints in CPython, with its big key
 
 
-def to_tt(score: int, ply: int) -> int:
-    """A search score made relative to the node at ``ply`` (for storing)."""
-    if score >= MATE_BOUND:
-        return score + ply
-    if score <= -MATE_BOUND:
-        return score - ply
-    return score
-
-
-def from_tt(score: int, ply: int) -> int:
-    """A stored score made relative to the root again (for reading at ``ply``)."""
-    if score >= MATE_BOUND:
-        return score - ply
-    if score <= -MATE_BOUND:
-        return score + ply
-    return score
-
-
 Entry = tuple[int, int, int, int, int, int, int]
 
 

@@ -72,14 +72,6 @@ def resolve_engine(spec: str) -> list[str]:
     return [found]
 
 
-def find_stockfish() -> str | None:
-    """The path of an installed Stockfish, or ``None``."""
-    try:
-        return resolve_engine("stockfish")[0]
-    except OpponentUnavailableError:
-        return None
-
-
 class OpeningBook:
     """A Polyglot book, opened on first use and kept open until closed (on the engine loop).
 

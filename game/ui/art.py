@@ -190,7 +190,6 @@ class PartPainter:
             image.set_alpha(alpha)
         surface.blit(image, rect)
 
-
     def bounds_at(self, stage: Stage, name: str, at: Point, *, angle_deg: float = 0.0,
                   stretch: float = 1.0, scale: float = 1.0) -> pygame.Rect:
         """The window rectangle ``draw_at`` with the same arguments draws in (a few pixels

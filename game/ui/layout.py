@@ -42,10 +42,6 @@ class Viewport:
         """Design pixels → window pixels."""
         return (self.offset[0] + x * self.scale, self.offset[1] + y * self.scale)
 
-    def to_design(self, pos: tuple[float, float]) -> tuple[float, float]:
-        """Window pixels → design pixels."""
-        return ((pos[0] - self.offset[0]) / self.scale, (pos[1] - self.offset[1]) / self.scale)
-
     def length(self, value: float) -> int:
         """A design length in whole window pixels (at least 1)."""
         return max(1, round(value * self.scale))

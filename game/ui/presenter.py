@@ -94,5 +94,3 @@ class Presenter:
             self.counts.full += 1
         else:
             self.counts.partial += 1
-
-

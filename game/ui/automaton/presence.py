@@ -237,4 +237,3 @@ class Automaton:
         """The winding key at the cabinet's left end (turning while it is wound)."""
         spec = self._painter.book["key"]
         self._painter.draw_at(surface, stage, "key", spec.point("at"), angle_deg=self.key_angle)
-
