@@ -11,6 +11,7 @@ see-through one with the wall showing through).
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 
 import pygame
@@ -50,6 +51,34 @@ class Button:
     """For choices (colour, level): shown pressed in, with a mark, not by colour alone."""
     key: str | None = None
     """The string key of the label, read again on a language change (``None``: fixed)."""
+    value: str = ""
+    """Which of several buttons with one action it is (the language's code for
+    ``language``, the level for ``level``); empty for a button alone in its meaning."""
+
+    @property
+    def name(self) -> str:
+        """The button's name among its row's (``language:de``; the action alone when it
+        has no value), for finding it and for the trace — never parsed back."""
+        return f"{self.action}:{self.value}" if self.value else self.action
+
+
+@dataclass(frozen=True)
+class Pressed:
+    """A button was pressed: what it means and, for one of several alike, which."""
+
+    action: str
+    value: str = ""
+
+
+class Used(enum.Enum):
+    """The intent was for the buttons but chose nothing (a press begun, the focus moved)."""
+
+    USED = "used"
+
+
+USED = Used.USED
+Answer = Pressed | Used | None
+"""What a row of buttons made of an intent: a press, the intent used, or not for them."""
 
 
 def vertical_gradient(size: tuple[int, int], top: tuple[int, int, int],
@@ -115,7 +144,7 @@ class ButtonRow:
 
     def targets(self) -> dict[str, pygame.Rect]:
         """The buttons that can be pressed now, by action (for the trace)."""
-        return {b.action: b.rect for b in self.buttons
+        return {b.name: b.rect for b in self.buttons
                 if b.visible and b.enabled and b.rect is not None}
 
     def visual_key(self) -> tuple[object, ...]:
@@ -131,15 +160,15 @@ class ButtonRow:
             return None
         return rects[0].unionall(rects[1:]).inflate(24, 24)
 
-    def button(self, action: str) -> Button:
-        """The button for ``action``.
+    def button(self, name: str) -> Button:
+        """The button named ``name`` (its action, or ``action:value``).
 
         :raises KeyError: if there is none.
         """
         for button in self.buttons:
-            if button.action == action:
+            if button.name == name:
                 return button
-        raise KeyError(action)
+        raise KeyError(name)
 
     def _at(self, pos: tuple[float, float]) -> Button | None:
         for button in self.buttons:
@@ -147,44 +176,45 @@ class ButtonRow:
                 return button
         return None
 
-    def handle(self, intent: Intent) -> str | bool | None:
-        """Returns the action of a pressed button, ``True`` if the intent was used otherwise,
-        or ``None`` if it was not for these buttons."""
+    def handle(self, intent: Intent) -> Answer:
+        """``Pressed`` for a button pressed, ``USED`` if the intent was used otherwise, or
+        ``None`` if it was not for these buttons."""
         if isinstance(intent, PointerPressed):
             self._pressed = self._at(intent.pos)
-            return True if self._pressed else None
+            return USED if self._pressed else None
         if isinstance(intent, PointerMoved):
             self._hover = self._at(intent.pos)
             return None
         if isinstance(intent, PointerReleased):
             pressed, self._pressed = self._pressed, None
             if pressed is not None and pressed is self._at(intent.pos):
-                return pressed.action
-            return True if pressed else None
+                return Pressed(pressed.action, pressed.value)
+            return USED if pressed else None
         if isinstance(intent, CommandIssued):
             return self._command(intent.command)
         return None
 
-    def _command(self, command: Command) -> str | bool | None:
+    def _command(self, command: Command) -> Answer:
         usable = [i for i, b in enumerate(self.buttons) if b.visible and b.enabled]
         if command in (Command.NEXT_FOCUS, Command.PREVIOUS_FOCUS):
             if not usable:
                 return None
             if self.focus not in usable:
                 self.focus = usable[0 if command is Command.NEXT_FOCUS else -1]
-                return True
+                return USED
             position = usable.index(self.focus)
             step = 1 if command is Command.NEXT_FOCUS else -1
             if 0 <= position + step < len(usable):
                 self.focus = usable[position + step]
-                return True
+                return USED
             self.focus = None  # focus leaves the buttons (back to the board)
-            return True
+            return USED
         if command is Command.ACTIVATE and self.focus in usable:
-            return self.buttons[self.focus].action
+            button = self.buttons[self.focus]
+            return Pressed(button.action, button.value)
         if command is Command.CANCEL and self.focus is not None:
             self.focus = None
-            return True
+            return USED
         return None
 
     def label_sizes(self) -> dict[int, int]:
@@ -282,7 +312,7 @@ def _same_line(a: Button, b: Button) -> bool:
 def language_row(text: TextPainter, languages: list[tuple[str, str]],
                  current: str) -> ButtonRow:
     """The language switch: one button per language, named in itself (no flags)."""
-    row = ButtonRow(text, [Button(f"language:{code}", name, selected=code == current)
+    row = ButtonRow(text, [Button("language", name, selected=code == current, value=code)
                            for code, name in languages])
     return row
 
@@ -290,4 +320,4 @@ def language_row(text: TextPainter, languages: list[tuple[str, str]],
 def select_language(row: ButtonRow, code: str) -> None:
     """Show ``code`` as the chosen language on a language switch."""
     for button in row.buttons:
-        button.selected = button.action == f"language:{code}"
+        button.selected = button.value == code

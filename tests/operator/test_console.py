@@ -170,7 +170,8 @@ def test_a_hint_plaque_plays_the_hint() -> None:
         console.stack.replace(CabinetScene(console.services, desk, hybrid=True))
         console.step(STEP, [])
         scene = cabinet_of(console)
-        assert [b.action for b in scene.hint_row.buttons] == ["hint:e2e4", "hint:d2d4"]
+        assert [(b.action, b.value) for b in scene.hint_row.buttons] == [
+            ("hint", "e2e4"), ("hint", "d2d4")]
         second = scene.hint_row.buttons[1].rect
         assert second is not None
         press = [pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=second.center, button=1),

@@ -113,7 +113,7 @@ def choose(app: App, row_owner: GuessScene, action: str) -> None:
 
 def press(app: App, reveal: RevealScene, action: str) -> None:
     button = next(b for b in reveal.controls.row.buttons + reveal.controls.languages.buttons
-                  if b.action == action)
+                  if b.name == action)
     assert button.visible and button.rect is not None, action
     click_at(app, button.rect.center)
 

@@ -207,7 +207,7 @@ def recipe_overlays(app: App, recorder: Recorder) -> Iterator[str]:
     new = NewGameScene(app.services, play, level=1, on_tour=lambda: None)
     app.stack.push(new)
     yield draw(app, recorder, "new game, level 1")
-    new.on_action("level:8")
+    new.on_action("level", "8")
     yield draw(app, recorder, "new game, level 8")
     app.stack.remove(new)
     moves = [chess.Move.from_uci(u) for u in ("e7e8q", "e7e8n", "e7e8r", "e7e8b")]

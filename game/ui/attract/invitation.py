@@ -61,7 +61,7 @@ class Invitation:
         self._slide_s = 0.0
         self.offset = (0, 0)
         """The drift now, in window pixels."""
-        self.row = ButtonRow(text, [Button(f"language:{lang.code}", lang.name)
+        self.row = ButtonRow(text, [Button("language", lang.name, value=lang.code)
                                     for lang in self.languages])
         self._fitted: dict[tuple[str, str], _Fitted] = {}
         self._layout: AttractLayout | None = None

@@ -41,7 +41,7 @@ from game.ui.scenes.promotion import PromotionScene
 from game.ui.scoresheet import Scoresheet
 from game.ui.services import Services
 from game.ui.text import Face, TextStyle
-from game.ui.widgets import Button, ButtonRow, draw_plaque
+from game.ui.widgets import Button, ButtonRow, Pressed, draw_plaque
 
 GILT = (226, 190, 116)
 GILT_SOFT = (196, 162, 104)
@@ -124,11 +124,11 @@ class CabinetScene(Scene):
 
     def _handle(self, intent: Intent) -> bool:
         for row in (self.toggles, self.spell_row, self.hint_row):
-            action = row.handle(intent)
-            if isinstance(action, str):
-                self.press(action)
+            answer = row.handle(intent)
+            if isinstance(answer, Pressed):
+                self.press(answer.action, answer.value)
                 return True
-            if action is True:
+            if answer is not None:
                 return True
         if self.field.handle(intent):
             return True
@@ -161,8 +161,8 @@ class CabinetScene(Scene):
             return True
         return False
 
-    def press(self, action: str) -> None:
-        """A button (or its key) was pressed."""
+    def press(self, action: str, value: str = "") -> None:
+        """A button (or its key) was pressed; ``value``: the move, for ``hint``."""
         if action == "magnets":
             self.show_magnets = not self.show_magnets
             self.toggles.button("magnets").label = self.services.strings.get(
@@ -174,8 +174,8 @@ class CabinetScene(Scene):
             text = self.field.text.strip()
             if text and self.desk.say(text) is None:
                 self.field.text = ""
-        elif action.startswith("hint:"):
-            self.desk.play(chess.Move.from_uci(action.removeprefix("hint:")), from_hint=True)
+        elif action == "hint":
+            self.desk.play(chess.Move.from_uci(value), from_hint=True)
 
     def _home_square(self) -> chess.Square:
         king = self.desk.board.king(self.desk.turk_color)

@@ -158,7 +158,8 @@ def _block_height(text: TextPainter, words: str, style: TextStyle, width: int) -
 def hint_buttons(desk: ConsoleDesk, text: TextPainter) -> ButtonRow:
     """One plaque per suggestion, best first (their words are drawn by :func:`draw_hints`,
     in a face that keeps SAN's capitals apart: ``c3`` is not ``C3``)."""
-    buttons = [Button(f"hint:{hint.uci}", "", enabled=desk.is_our_move) for hint in desk.hints]
+    buttons = [Button("hint", "", enabled=desk.is_our_move, value=hint.uci)
+               for hint in desk.hints]
     return ButtonRow(text, buttons)
 
 

@@ -23,7 +23,7 @@ from game.ui.layout import Viewport
 from game.ui.scene import Scene
 from game.ui.services import Services
 from game.ui.text import Face, TextStyle
-from game.ui.widgets import Button, ButtonRow, draw_plaque
+from game.ui.widgets import Button, ButtonRow, Pressed, draw_plaque
 
 Connect = Callable[[str, str], ConsoleDesk]
 """Connects with (code, name) and returns the desk following that connection."""
@@ -97,8 +97,8 @@ class LoginScene(Scene):
     # -- intents ------------------------------------------------------------------------------
 
     def handle(self, intent: Intent) -> bool:
-        action = self.buttons.handle(intent)
-        if action == "enter":
+        answer = self.buttons.handle(intent)
+        if answer == Pressed("enter"):
             self.submit()
             return True
         if isinstance(intent, CommandIssued) and intent.command in (
@@ -114,7 +114,7 @@ class LoginScene(Scene):
         used = self.code.handle(intent)
         used = self.name.handle(intent) or used
         self.services.input.text_mode = self.code.focused or self.name.focused
-        return used or action is True
+        return used or answer is not None
 
     def submit(self) -> None:
         """Check both fields and connect (a connection in progress is given up)."""

@@ -24,7 +24,7 @@ from game.ui.input import InputTranslator
 from game.ui.intents import PointerPressed, PointerReleased
 from game.ui.services import Services
 from game.ui.text import Face, TextStyle
-from game.ui.widgets import Button, ButtonRow
+from game.ui.widgets import Button, ButtonRow, Pressed
 
 WOOD = (38, 29, 22)
 EDGE = (120, 88, 46)
@@ -150,9 +150,9 @@ class ClassroomPanel:
         if not isinstance(intent, (PointerPressed, PointerReleased)):
             return
         self._touches += 1  # a button looks pressed, then released: draw again
-        action = self.controls.handle(intent)
-        if isinstance(action, str):
-            self.act(action)
+        answer = self.controls.handle(intent)
+        if isinstance(answer, Pressed):
+            self.act(answer.action)
 
     def act(self, action: str) -> None:
         """A control was pressed (by the pointer or a test)."""

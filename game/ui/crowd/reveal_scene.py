@@ -50,7 +50,7 @@ from game.ui.reveal.picture import vitrine
 from game.ui.scene import Scene
 from game.ui.services import Services
 from game.ui.text import Face, TextStyle
-from game.ui.widgets import Button, ButtonRow, vertical_gradient
+from game.ui.widgets import Button, ButtonRow, Pressed, vertical_gradient
 
 ACTIONS = ("sources", "back", "next", "skip", "play_again")
 CROWD_DRAWN = 60
@@ -78,7 +78,8 @@ class CrowdRevealScene(Scene):
         self.icons = IconPainter()
         self.buttons = ButtonRow(services.text, [Button(a, "") for a in ACTIONS])
         self.languages = ButtonRow(services.text, [
-            Button(f"language:{lang.code}", lang.name) for lang in services.strings.languages])
+            Button("language", lang.name, value=lang.code)
+            for lang in services.strings.languages])
         self.sources_panel = SourcesPanel(services.text)
         self.layout: RevealLayout = reveal_layout(services.window_size)
         self._background: tuple[tuple[int, int], pygame.Surface] | None = None
@@ -105,7 +106,7 @@ class CrowdRevealScene(Scene):
             button.label = strings.get(f"crowd.button.{button.action}")
             button.visible = shown[button.action]
         for button in self.languages.buttons:
-            button.selected = button.action == f"language:{strings.language}"
+            button.selected = button.value == strings.language
         self._layout_controls()
 
     def _layout_controls(self) -> None:
@@ -120,10 +121,11 @@ class CrowdRevealScene(Scene):
         self.languages.layout(layout.languages, vertical=False, gap=layout.px(12),
                               size=layout.languages.height)
 
-    def act(self, action: str) -> None:
-        """A control was pressed (by the pointer, the keyboard or a test)."""
-        if action.startswith("language:"):
-            self.services.strings.language = action.partition(":")[2]
+    def act(self, action: str, value: str = "") -> None:
+        """A control was pressed (by the pointer, the keyboard or a test); ``value``: which
+        language for ``language``."""
+        if action == "language":
+            self.services.strings.language = value
             self._refresh_controls()
         elif action == "sources":
             self.sources_open = not self.sources_open
@@ -138,11 +140,11 @@ class CrowdRevealScene(Scene):
             self._finish()
 
     def handle(self, intent: Intent) -> bool:
-        action = self.languages.handle(intent)
-        if action is None:
-            action = self.buttons.handle(intent)
-        if isinstance(action, str):
-            self.act(action)
+        answer = self.languages.handle(intent)
+        if answer is None:
+            answer = self.buttons.handle(intent)
+        if isinstance(answer, Pressed):
+            self.act(answer.action, answer.value)
         elif isinstance(intent, CommandIssued):
             command = intent.command
             if command is Command.RIGHT:

@@ -20,7 +20,7 @@ from game.ui.layout import Viewport
 from game.ui.scene import Scene
 from game.ui.services import Services
 from game.ui.text import Face, TextStyle
-from game.ui.widgets import Button, ButtonRow, draw_plaque
+from game.ui.widgets import Button, ButtonRow, Pressed, draw_plaque
 
 BACKGROUND = (34, 20, 12)
 TITLE = (246, 230, 196)
@@ -63,16 +63,17 @@ class VisitChoiceScene(Scene):
     def _format_buttons(self) -> ButtonRow:
         strings = self.services.strings
         return ButtonRow(self.services.text, [
-            Button(f"format:{visit.value}", strings.get(f"kiosk.visit.{visit.value}"),
-                   key=f"kiosk.visit.{visit.value}")
+            Button("format", strings.get(f"kiosk.visit.{visit.value}"),
+                   key=f"kiosk.visit.{visit.value}", value=visit.value)
             for visit in self._formats])
 
     def _side_buttons(self) -> ButtonRow:
         strings = self.services.strings
         return ButtonRow(self.services.text, [
-            Button("side:white", strings.get("kiosk.visit.side_win"), key="kiosk.visit.side_win"),
-            Button("side:black", strings.get("kiosk.visit.side_defend"),
-                   key="kiosk.visit.side_defend")])
+            Button("side", strings.get("kiosk.visit.side_win"), key="kiosk.visit.side_win",
+                   value="white"),
+            Button("side", strings.get("kiosk.visit.side_defend"),
+                   key="kiosk.visit.side_defend", value="black")])
 
     def relabel(self) -> None:
         self.buttons.relabel(self.services.strings)
@@ -102,21 +103,20 @@ class VisitChoiceScene(Scene):
             button.rect = vp.rect((design_w - width) / 2, top + index * slot, width, row)
 
     def handle(self, intent: Intent) -> bool:
-        action = self.buttons.handle(intent)
-        if not isinstance(action, str):
+        answer = self.buttons.handle(intent)
+        if not isinstance(answer, Pressed):
             return True
-        kind, _, value = action.partition(":")
-        if kind == "format":
-            visit = VisitFormat(value)
+        if answer.action == "format":
+            visit = VisitFormat(answer.value)
             if visit is VisitFormat.ENDGAME:
                 self.choosing_side = True
                 self.buttons = self._side_buttons()
                 self.resize(self.services.window_size)
             else:
                 self._on_choice(VisitChoice(visit, chess.WHITE))
-        elif kind == "side":
+        elif answer.action == "side":
             self._on_choice(VisitChoice(VisitFormat.ENDGAME,
-                                        chess.WHITE if value == "white" else chess.BLACK,
+                                        chess.WHITE if answer.value == "white" else chess.BLACK,
                                         self._endgame))
         return True
 

@@ -29,7 +29,7 @@ from game.ui.reveal.layout import (
     RevealLayout,
 )
 from game.ui.text import Face, TextPainter, TextStyle
-from game.ui.widgets import Button, ButtonRow, draw_plaque
+from game.ui.widgets import Answer, Button, ButtonRow, draw_plaque
 
 ACTIONS = ("more", "sources", "next", "skip", "play_again")
 KEPT_SLOTS = ("more", "sources")
@@ -48,7 +48,7 @@ class RevealControls:
         self._text = text
         self.strings = strings
         self.row = ButtonRow(text, [Button(a, "") for a in actions])
-        self.languages = ButtonRow(text, [Button(f"language:{lang.code}", lang.name)
+        self.languages = ButtonRow(text, [Button("language", lang.name, value=lang.code)
                                           for lang in strings.languages])
         self.relabel()
 
@@ -58,7 +58,7 @@ class RevealControls:
             key = "less" if button.action == "more" and more_is_less else button.action
             button.label = self.strings.get(f"reveal.button.{key}")
         for button in self.languages.buttons:
-            button.selected = button.action == f"language:{self.strings.language}"
+            button.selected = button.value == self.strings.language
 
     def show(self, **visible: bool) -> None:
         """Show or hide buttons by action."""
@@ -93,8 +93,9 @@ class RevealControls:
         """What can be pressed, by action (for the trace)."""
         return {**self.row.targets(), **self.languages.targets()}
 
-    def handle(self, intent: Intent) -> str | bool | None:
-        """The action pressed (``"language:de"`` for the switch), ``True`` if used."""
+    def handle(self, intent: Intent) -> Answer:
+        """The button pressed (``Pressed("language", "de")`` for the switch), ``USED`` if
+        the intent was used otherwise, ``None`` if it was not for the controls."""
         action = self.languages.handle(intent)
         if action is not None:
             return action

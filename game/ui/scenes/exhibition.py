@@ -30,7 +30,7 @@ from game.ui.scene import Scene
 from game.ui.services import Services
 from game.ui.stage_view import CABINET_PARTS
 from game.ui.text import Face, TextStyle
-from game.ui.widgets import Button, ButtonRow
+from game.ui.widgets import Button, ButtonRow, Pressed
 
 FRONT = "cabinet_front"
 DOOR_ONE = "cabinet_front_door1_open"
@@ -200,12 +200,12 @@ class ExhibitionScene(Scene):
         self.on_done(skipped)
 
     def handle(self, intent: Intent) -> bool:
-        action = self.buttons.handle(intent)
-        if action == "skip":
+        answer = self.buttons.handle(intent)
+        if answer == Pressed("skip"):
             self.finish()
-        elif action == "next":
+        elif answer == Pressed("next"):
             self.advance()
-        elif isinstance(action, str) or action is True:
+        elif answer is not None:
             pass
         elif isinstance(intent, PointerReleased) or (
                 isinstance(intent, CommandIssued)

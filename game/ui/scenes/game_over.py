@@ -77,7 +77,7 @@ class GameOverScene(OverlayScene):
         first.rect = pygame.Rect(left, bottom - 2 * row - gap, width, row) if first.visible \
             else None
 
-    def on_action(self, action: str) -> None:
+    def on_action(self, action: str, value: str = "") -> None:
         self.close()
         if action == "new_game":
             self.play.press("new_game")

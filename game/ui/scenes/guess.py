@@ -37,7 +37,14 @@ from game.ui.reveal.portrait import AutomatonPortrait
 from game.ui.scene import Scene
 from game.ui.services import Services
 from game.ui.text import Face, TextStyle
-from game.ui.widgets import ENGRAVED, Button, ButtonRow, draw_plaque, vertical_gradient
+from game.ui.widgets import (
+    ENGRAVED,
+    Button,
+    ButtonRow,
+    Pressed,
+    draw_plaque,
+    vertical_gradient,
+)
 
 THANKS_S = 1.8
 """How long the thank-you shows before the cabinet opens."""
@@ -113,18 +120,18 @@ class GuessScene(Scene):
     def handle(self, intent: Intent) -> bool:
         if self.answered:
             return True
-        action = self.controls.handle(intent)
-        if isinstance(action, str):
-            if action.startswith("language:"):
-                self.services.set_language(action.partition(":")[2])
-            elif action == "skip":
+        answer = self.controls.handle(intent)
+        if isinstance(answer, Pressed):
+            if answer.action == "language":
+                self.services.set_language(answer.value)
+            elif answer.action == "skip":
                 self.answer(None)
             return True
-        if action is True:
+        if answer is not None:
             return True
         chosen = self.answers.handle(intent)
-        if isinstance(chosen, str):
-            self.answer(Guess(chosen))
+        if isinstance(chosen, Pressed):
+            self.answer(Guess(chosen.action))
         elif isinstance(intent, CommandIssued) and intent.command is Command.CANCEL:
             self.answer(None)
         return True
@@ -210,12 +217,12 @@ class GuessPromptScene(Scene):
             self.services.stack.remove(self)
 
     def handle(self, intent: Intent) -> bool:
-        action = self.button.handle(intent)
-        if action == "guess":
+        answer = self.button.handle(intent)
+        if answer == Pressed("guess"):
             self.services.stack.remove(self)
             self._open_guess()
             return True
-        return action is True
+        return answer is not None
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         rect = self.button.buttons[0].rect

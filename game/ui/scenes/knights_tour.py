@@ -24,7 +24,7 @@ from game.ui.layout import play_layout
 from game.ui.scene import Scene
 from game.ui.services import Services
 from game.ui.text import Face, TextStyle
-from game.ui.widgets import Button, ButtonRow, draw_plaque
+from game.ui.widgets import Button, ButtonRow, Pressed, draw_plaque
 
 KNIGHT = chess.Piece(chess.KNIGHT, chess.WHITE)
 PAPER_TOP = (244, 233, 206)
@@ -96,7 +96,7 @@ class KnightsTourScene(Scene):
             self.counters[self.path[-1]] = "red"
 
     def handle(self, intent: Intent) -> bool:
-        if self.buttons.handle(intent) == "close":
+        if self.buttons.handle(intent) == Pressed("close"):
             self.on_done()
             return True
         if isinstance(intent, CommandIssued) and intent.command is Command.CANCEL:

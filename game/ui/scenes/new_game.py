@@ -34,9 +34,9 @@ class NewGameScene(OverlayScene):
         self.color = color
         self.level = level
         s = services.strings
-        buttons = [Button(f"color:{c}", s.get(f"ui.button.{c}"), key=f"ui.button.{c}")
+        buttons = [Button("color", s.get(f"ui.button.{c}"), key=f"ui.button.{c}", value=c)
                    for c in COLORS]
-        buttons += [Button(f"level:{n}", str(n)) for n in range(1, 9)]
+        buttons += [Button("level", str(n), value=str(n)) for n in range(1, 9)]
         buttons += [Button("start", s.get("ui.button.start"), key="ui.button.start"),
                     Button("cancel", s.get("ui.button.cancel"), key="ui.button.cancel")]
         self.on_tour = on_tour
@@ -51,9 +51,9 @@ class NewGameScene(OverlayScene):
     def _sync(self) -> None:
         assert self.buttons is not None
         for button in self.buttons.buttons:
-            kind, _, value = button.action.partition(":")
-            button.selected = ((kind == "color" and value == self.color)
-                               or (kind == "level" and value == str(self.level)))
+            button.selected = ((button.action == "color" and button.value == self.color)
+                               or (button.action == "level"
+                                   and button.value == str(self.level)))
 
     def resize(self, size: tuple[int, int]) -> None:
         vp = self.viewport
@@ -82,11 +82,10 @@ class NewGameScene(OverlayScene):
         for index, button in enumerate(buttons):
             button.rect = pygame.Rect(left + index * (each + gap), top, each, height)
 
-    def on_action(self, action: str) -> None:
-        kind, _, value = action.partition(":")
-        if kind == "color":
+    def on_action(self, action: str, value: str = "") -> None:
+        if action == "color":
             self.color = value
-        elif kind == "level":
+        elif action == "level":
             self.level = int(value)
         elif action == "start":
             self.close()

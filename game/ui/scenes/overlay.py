@@ -13,7 +13,7 @@ from game.ui.layout import Viewport
 from game.ui.scene import Scene
 from game.ui.services import Services
 from game.ui.text import Face, TextStyle
-from game.ui.widgets import ButtonRow, draw_plaque
+from game.ui.widgets import ButtonRow, Pressed, draw_plaque
 
 PANEL_TOP = (96, 58, 32)
 PANEL_BOTTOM = (60, 34, 18)
@@ -49,16 +49,16 @@ class OverlayScene(Scene):
     def close(self) -> None:
         self.services.stack.remove(self)
 
-    def on_action(self, action: str) -> None:
-        """A button was pressed."""
+    def on_action(self, action: str, value: str = "") -> None:
+        """A button was pressed (``value``: which one, of several with one action)."""
 
     def handle(self, intent: Intent) -> bool:
         if self.buttons is not None:
-            action = self.buttons.handle(intent)
-            if isinstance(action, str):
-                self.on_action(action)
+            answer = self.buttons.handle(intent)
+            if isinstance(answer, Pressed):
+                self.on_action(answer.action, answer.value)
                 return True
-            if action is True:
+            if answer is not None:
                 return True
         if isinstance(intent, PointerPressed):
             self._outside_press = not self.panel.collidepoint(intent.pos)

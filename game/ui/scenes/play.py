@@ -51,7 +51,7 @@ from game.ui.scenes.play_saving import GameSaving
 from game.ui.scenes.staging import Staging
 from game.ui.scoresheet import Scoresheet
 from game.ui.services import Services
-from game.ui.widgets import language_row, select_language
+from game.ui.widgets import Pressed, language_row, select_language
 
 log = logging.getLogger(__name__)
 
@@ -204,10 +204,10 @@ class PlayScene(Scene):
             self.automaton.stop()  # a tap on the board skips the Turk's message
             return True
         choice = self.languages.handle(intent)
-        if isinstance(choice, str):
-            self.set_language(choice.partition(":")[2])
+        if isinstance(choice, Pressed):
+            self.set_language(choice.value)
             return True
-        if choice is True:
+        if choice is not None:
             return True
         used = self.input.handle(intent, self)
         if self.board.geometry.white_at_bottom != self.automaton.frame.white_at_bottom:

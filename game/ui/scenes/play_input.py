@@ -25,7 +25,7 @@ from game.ui.intents import (
     PointerReleased,
     TextTyped,
 )
-from game.ui.widgets import ButtonRow
+from game.ui.widgets import ButtonRow, Pressed
 
 SAN_CHARACTERS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789=+#-")
 """What may be typed as a move; anything else typed is ignored."""
@@ -93,11 +93,11 @@ class VisitorInput:
         self._lifted = lifted
 
     def _handle(self, intent: Intent, actions: Actions) -> bool:
-        action = self.buttons.handle(intent)
-        if isinstance(action, str):
-            actions.press(action)
+        answer = self.buttons.handle(intent)
+        if isinstance(answer, Pressed):
+            actions.press(answer.action)
             return True
-        if action is True:
+        if answer is not None:
             return True
         outcome: Outcome | None = None
         if isinstance(intent, PointerPressed):

@@ -61,7 +61,7 @@ class PromotionScene(OverlayScene):
         if move is not None:
             self._on_choice(move)
 
-    def on_action(self, action: str) -> None:
+    def on_action(self, action: str, value: str = "") -> None:
         self.close()
 
     def handle(self, intent: Intent) -> bool:

@@ -51,7 +51,7 @@ from game.ui.reveal.roll import RollEntry, glance_words, roll_entries
 from game.ui.reveal.text_view import TextColumn, page_blocks
 from game.ui.scene import Scene
 from game.ui.services import Services
-from game.ui.widgets import vertical_gradient
+from game.ui.widgets import Pressed, vertical_gradient
 
 TOUCH_RESUME_S = 15.0
 """After the last touch on a page, the automatic page-turn waits this long, then its
@@ -231,11 +231,11 @@ class RevealScene(Scene):
                 self._press = None
                 self.controls.handle(PointerReleased(_NOWHERE))  # forget the press
                 return True
-        action = self.controls.handle(intent)
-        if isinstance(action, str):
-            self.act(action)
+        answer = self.controls.handle(intent)
+        if isinstance(answer, Pressed):
+            self.act(answer.action, answer.value)
             return True
-        if action is True:
+        if answer is not None:
             return True
         if isinstance(intent, PointerPressed):
             self._press = intent.pos
@@ -250,10 +250,11 @@ class RevealScene(Scene):
             self._command(intent.command)
         return True
 
-    def act(self, action: str) -> None:
-        """A control was pressed (by pointer, keyboard or a test)."""
-        if action.startswith("language:"):
-            self.set_language(action.partition(":")[2])
+    def act(self, action: str, value: str = "") -> None:
+        """A control was pressed (by pointer, keyboard or a test); ``value``: which
+        language for ``language``."""
+        if action == "language":
+            self.set_language(value)
         elif action == "more":
             self.more()
         elif action == "sources":

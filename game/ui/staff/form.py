@@ -26,7 +26,7 @@ from game.ui.staff.look import (
     value_style,
 )
 from game.ui.text import TextPainter
-from game.ui.widgets import Button, ButtonRow
+from game.ui.widgets import Button, ButtonRow, Pressed
 
 CONTROL_H = 84.0
 """Design pixels: the height of every button and value field (well above touch minimums)."""
@@ -158,13 +158,13 @@ class Form:
     def handle(self, intent: Intent) -> bool | None:
         """``True`` if a button was pressed (its callback ran), ``False`` if the intent was
         used otherwise (a finger went down on a button), ``None`` if it was not for the form."""
-        action = self.buttons.handle(intent)
-        if isinstance(action, str):
-            run = self._runs.get(action)
+        answer = self.buttons.handle(intent)
+        if isinstance(answer, Pressed):
+            run = self._runs.get(answer.action)
             if run is not None:
                 run()
             return True
-        return False if action is True else None
+        return False if answer is not None else None
 
     def draw(self, surface: pygame.Surface) -> None:
         vp = self._vp

@@ -39,7 +39,7 @@ from game.ui.staff.info_pages import InfoView, Period
 from game.ui.staff.look import BAD, GOOD, LABEL, Ground, draw_title, fit_block
 from game.ui.staff.settings_pages import SettingsView
 from game.ui.text import Face, TextStyle
-from game.ui.widgets import Button, ButtonRow
+from game.ui.widgets import Button, ButtonRow, Pressed
 
 log = logging.getLogger(__name__)
 
@@ -185,12 +185,12 @@ class StaffMenuScene(Scene):
             self.idle_s = 0.0
         if self._closing:
             return True
-        if self.close_row.handle(intent) == "close":
+        if self.close_row.handle(intent) == Pressed("close"):
             self.close()
             return True
         page = self.nav.handle(intent)
-        if isinstance(page, str):
-            self.open_page(StaffPage(page))
+        if isinstance(page, Pressed):
+            self.open_page(StaffPage(page.action))
             self._rebuild()
             return True
         used = self.form.handle(intent)

@@ -34,7 +34,7 @@ from game.ui.scene import Scene
 from game.ui.services import Services
 from game.ui.staff.look import BAD, LABEL, QUIET, VALUE, Ground, draw_inset, draw_title
 from game.ui.text import Face, TextStyle
-from game.ui.widgets import ENGRAVED, Button, ButtonRow
+from game.ui.widgets import ENGRAVED, Button, ButtonRow, Pressed
 
 log = logging.getLogger(__name__)
 
@@ -117,12 +117,12 @@ class PinPadScene(Scene):
     def handle(self, intent: Intent) -> bool:
         if isinstance(intent, PointerPressed | CommandIssued | TextTyped):
             self.idle_s = 0.0
-        action = self.keys.handle(intent)
-        if action == "cancel":
+        answer = self.keys.handle(intent)
+        if answer == Pressed("cancel"):
             self.cancel()
-        elif isinstance(action, str):
-            self._press(action)
-        elif action is True:
+        elif isinstance(answer, Pressed):
+            self._press(answer.action)
+        elif answer is not None:
             pass
         elif isinstance(intent, TextTyped):
             for char in intent.text:
