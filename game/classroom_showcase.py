@@ -12,6 +12,7 @@ opened: the web server is made but not started, and the address shown is an exam
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import chess
@@ -60,14 +61,18 @@ def _busy_host() -> ClassroomHost:
     return host
 
 
-def _projector(settings: Settings) -> App:
-    """The projector at ply 5 of the demo game: the crowd's proposal is open, 9 answered."""
+def busy_projector(settings: Settings, *,
+                   before_start: Callable[[ClassroomApp], None] | None = None) -> ClassroomApp:
+    """The projector at ply 5 of the demo game: the crowd's proposal is open, 9 answered.
+    ``before_start`` sees the app before its first frame (a check that listens to it)."""
     host = _busy_host()
     session = GameSession(visitor_color=chess.WHITE)
     for ply, uci in enumerate(GAME[:5]):
         session.apply(chess.Move.from_uci(uci),
                       MoveAuthor.VISITOR if ply % 2 == 0 else MoveAuthor.CROWD)
     app = ClassroomApp(Launch(settings, session), host)
+    if before_start is not None:
+        before_start(app)
     app.start_play(show=False)
     app.step(1 / 60)
     platform = host.platform
@@ -93,7 +98,7 @@ def take_crowd_screenshot(scene: str, size: tuple[int, int], language: str,
         mute=True, show=False, takeback=False)
     app: App
     if scene == "classroom":
-        app = _projector(settings)
+        app = busy_projector(settings)
     else:
         app = App(Launch(settings), opponent_factory=lambda setup: IdleOpponent())
         reveal = CrowdRevealScene(app.services, demo_summary(), guess=Guess.MACHINE,

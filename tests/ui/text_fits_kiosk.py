@@ -23,15 +23,15 @@ from pathlib import Path
 
 import chess
 
-from game.app import App, Launch
+from game.app import App
 from game.classroom import ClassroomHost
 from game.classroom_app import ClassroomApp
-from game.classroom_showcase import EXAMPLE_URL, _busy_host
+from game.classroom_showcase import EXAMPLE_URL, busy_projector
 from game.config import Settings
 from game.content.screens import load_operators, load_screens
 from game.content.sources import load_sources
 from game.content.strings import Strings, load_table
-from game.crowd.demo import GAME, demo_summary
+from game.crowd.demo import demo_summary
 from game.crowd.platform import CrowdSettings, Platform
 from game.crowd.summary import CrowdSummary, TurkMove, summarize
 from game.crowd.tasks import TaskKind
@@ -428,23 +428,12 @@ def classroom_draws(tmp: Path, size: tuple[int, int], language: str,
 def _classroom_app(settings: Settings, recorder: Recorder) -> ClassroomApp:
     """``classroom_showcase``'s projector (a class at work on an open task), its painter
     heard from the first frame (the panel keeps what it painted)."""
-    host = _busy_host()
-    session = GameSession(visitor_color=chess.WHITE)
-    for ply, uci in enumerate(GAME[:5]):
-        session.apply(chess.Move.from_uci(uci),
-                      MoveAuthor.VISITOR if ply % 2 == 0 else MoveAuthor.CROWD)
-    app = ClassroomApp(Launch(settings, session), host)
-    recorder.listen(app.services.text, app.services.strings)
-    recorder.screen = "classroom, the first frame"
-    app.start_play(show=False)
-    app.step(1 / 60)
-    platform = host.platform
-    for task in platform.open_tasks():
-        for worker in platform.roster.workers[:9]:
-            platform.answer(worker.worker_id, task.task_id, game_id=task.game_id,
-                            ply=task.ply, answer=[GAME[5]])
-    platform.update(7.4)
-    return app
+
+    def listen(app: ClassroomApp) -> None:
+        recorder.listen(app.services.text, app.services.strings)
+        recorder.screen = "classroom, the first frame"
+
+    return busy_projector(settings, before_start=listen)
 
 
 def _projector(app: ClassroomApp, recorder: Recorder, name: str) -> str:
