@@ -30,35 +30,8 @@ from game.match import GameSetup, Match
 from game.model.pacing import Pacing
 from game.model.records import MoveAuthor, MoveRecord
 from game.model.session import GameSession
-from game.opponents.base import MoveReply, MoveRequest
+from game.opponents.random_moves import RandomOpponent
 from game.storage import GameArchive
-
-
-class RandomReplies:
-    """The Turk: a random legal move at once."""
-
-    description = "random legal moves (benchmark)"
-
-    def __init__(self, rng: random.Random) -> None:
-        self.rng = rng
-        self.reply: MoveReply | None = None
-
-    def start(self) -> None:
-        pass
-
-    def request_move(self, request: MoveRequest) -> None:
-        move = self.rng.choice(sorted(request.board.legal_moves, key=chess.Move.uci))
-        self.reply = MoveReply(request.game_id, request.ply, move, MoveAuthor.ENGINE)
-
-    def poll(self) -> MoveReply | None:
-        reply, self.reply = self.reply, None
-        return reply
-
-    def cancel(self) -> None:
-        self.reply = None
-
-    def close(self) -> None:
-        pass
 
 
 class Timed:
@@ -94,7 +67,8 @@ def main() -> None:
         flushes: list[float] = []
         while len(writes) < args.moves:
             session = GameSession(visitor_color=chess.WHITE)
-            match = Match(session, RandomReplies(rng), pacing=Pacing.instant(), rng=rng)
+            match = Match(session, RandomOpponent(rng, author=MoveAuthor.ENGINE),
+                          pacing=Pacing.instant(), rng=rng)
             timed = Timed(store.open(match, GameSetup("white", 3)))
             match.journal = timed  # type: ignore[assignment]
             while not session.is_over and session.ply < 120 and len(timed.writes) < args.moves:

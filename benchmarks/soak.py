@@ -42,16 +42,15 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import chess  # noqa: E402
 import pygame  # noqa: E402
 
 from game.app import App, Launch  # noqa: E402
 from game.kiosk import Phase  # noqa: E402
 from game.kiosk_setup import start_kiosk  # noqa: E402
 from game.match import GameSetup  # noqa: E402
-from game.model.records import MoveAuthor  # noqa: E402
-from game.opponents.base import MoveReply, MoveRequest, Opponent  # noqa: E402
+from game.opponents.base import Opponent  # noqa: E402
 from game.opponents.engine import EngineOpponent, builtin_command  # noqa: E402
+from game.opponents.random_moves import RandomOpponent  # noqa: E402
 from game.settings_file import SettingsFile  # noqa: E402
 from game.ui.loop import FixedStep  # noqa: E402
 from game.ui.scripted_visitor import ScriptedVisitor  # noqa: E402
@@ -59,34 +58,6 @@ from game.ui.scripted_visitor import ScriptedVisitor  # noqa: E402
 STEP_S = 0.1
 FRAME_S = 5.0
 VISITOR_EVERY_S = 20 * 60
-
-
-class QuickTurk:
-    """Random legal moves at once, in process (seeded)."""
-
-    description = "random legal moves (soak)"
-
-    def __init__(self, seed: int) -> None:
-        self._rng = random.Random(seed)
-        self._reply: MoveReply | None = None
-
-    def start(self) -> None:
-        pass
-
-    def request_move(self, request: MoveRequest) -> None:
-        moves = sorted(request.board.legal_moves, key=chess.Move.uci)
-        self._reply = MoveReply(request.game_id, request.ply, self._rng.choice(moves),
-                                MoveAuthor.SCRIPTED)
-
-    def poll(self) -> MoveReply | None:
-        reply, self._reply = self._reply, None
-        return reply
-
-    def cancel(self) -> None:
-        self._reply = None
-
-    def close(self) -> None:
-        pass
 
 
 class ErrorCounter(logging.Handler):
@@ -124,7 +95,7 @@ class Museum:
         """Whether the visitor stays after the game (and goes on tapping)."""
 
     def brain(self) -> Opponent:
-        return QuickTurk(self.rng.randrange(1 << 30))
+        return RandomOpponent(self.rng.randrange(1 << 30))
 
     def moment(self, now: float, phase: Phase) -> None:
         """What the visitors do at kiosk time ``now``."""
@@ -168,7 +139,7 @@ def turk_factory(museum: Museum) -> object:
         if museum.games % 5 == 0:
             museum.engine_games += 1
             return EngineOpponent(builtin_command(), level=1)
-        return QuickTurk(museum.rng.randrange(1 << 30))
+        return RandomOpponent(museum.rng.randrange(1 << 30))
     return make
 
 

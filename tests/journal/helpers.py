@@ -13,8 +13,8 @@ from game.journal_store import JournalStore
 from game.match import GameSetup, Match, MatchEvent, MovePlayed
 from game.model.pacing import Pacing
 from game.model.session import GameSession
+from game.opponents.random_moves import RandomOpponent
 from game.storage import Checkpoint, GameArchive
-from tests.kiosk.helpers import RandomMover
 
 
 class SimulatedCrash(BaseException):
@@ -54,7 +54,7 @@ def make_store(tmp_path: Path, checkpoint: Checkpoint = no_crash) -> JournalStor
 def journaled_match(store: JournalStore, *, seed: int = 1,
                     visitor: chess.Color = chess.WHITE) -> Match:
     session = GameSession(visitor_color=visitor, headers={"VisitFormat": "full"})
-    match = Match(session, RandomMover(seed), pacing=Pacing.instant(), rng=random.Random(seed))
+    match = Match(session, RandomOpponent(seed), pacing=Pacing.instant(), rng=random.Random(seed))
     setup = GameSetup("white" if visitor == chess.WHITE else "black", 2)
     match.journal = store.open(match, setup)
     match.start()

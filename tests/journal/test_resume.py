@@ -18,16 +18,17 @@ from game.kiosk import Phase
 from game.match import Crew, GameSetup
 from game.model.journal import read_journal
 from game.model.pgn import read_pgn
+from game.opponents.random_moves import RandomOpponent
 from game.ui.reveal.facts import facts_from_match
 from game.ui.scenes.play import PlayScene
 from tests.journal.helpers import archived_games, journal_files
-from tests.kiosk.helpers import RandomMover, TouchToStart, make_kiosk
+from tests.kiosk.helpers import TouchToStart, make_kiosk
 from tests.reveal.test_flow_e2e import CREWS, GAME, TURK, AuthoredScript
 from tests.ui.helpers import click, click_at, make_app, play_scene, settle
 
 
-def random_mover(setup: GameSetup) -> RandomMover:
-    return RandomMover(seed=3)
+def random_mover(setup: GameSetup) -> RandomOpponent:
+    return RandomOpponent(seed=3)
 
 
 def visitor_moves(app: App, count: int) -> None:

@@ -7,15 +7,13 @@ import random
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import chess
 import pygame
 
 from game.app import App, Launch
 from game.config import Settings
 from game.kiosk import ClosedFactory, Evaluator, KioskController
 from game.match import GameSetup
-from game.model.records import MoveAuthor
-from game.opponents.base import MoveReply, MoveRequest, Opponent
+from game.opponents.base import Opponent
 from game.ui.intents import Intent, PointerPressed
 from game.ui.scene import Scene
 from game.ui.services import Services
@@ -66,30 +64,3 @@ def run_for(app: App, seconds: float) -> None:
         app.step(4 * STEP)
 
 
-class RandomMover:
-    """A Turk that answers at once with a random legal move (seeded): games of any length,
-    from any position, without an engine process."""
-
-    description = "random legal moves (tests)"
-
-    def __init__(self, seed: int = 0) -> None:
-        self._rng = random.Random(seed)
-        self._reply: MoveReply | None = None
-
-    def start(self) -> None:
-        pass
-
-    def request_move(self, request: MoveRequest) -> None:
-        moves = sorted(request.board.legal_moves, key=chess.Move.uci)
-        self._reply = MoveReply(request.game_id, request.ply, self._rng.choice(moves),
-                                MoveAuthor.SCRIPTED)
-
-    def poll(self) -> MoveReply | None:
-        reply, self._reply = self._reply, None
-        return reply
-
-    def cancel(self) -> None:
-        self._reply = None
-
-    def close(self) -> None:
-        pass

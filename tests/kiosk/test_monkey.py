@@ -19,10 +19,10 @@ import pytest
 from game.app import App, Launch
 from game.kiosk import Phase
 from game.kiosk_setup import start_kiosk
+from game.opponents.random_moves import RandomOpponent
 from game.settings_file import SettingsFile
 from game.ui.scenes.play import PlayScene
 from game.ui.widgets import ButtonRow
-from tests.kiosk.helpers import RandomMover
 from tests.ui.helpers import STEP
 
 pytestmark = pytest.mark.slow
@@ -38,8 +38,8 @@ KEYS = (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN, pygame.K_RETU
         pygame.K_a, pygame.K_e, pygame.K_4, pygame.K_q, pygame.K_n, pygame.K_z)
 
 
-def legal_replies(setup: object) -> RandomMover:
-    return RandomMover(seed=len(str(setup)))
+def legal_replies(setup: object) -> RandomOpponent:
+    return RandomOpponent(seed=len(str(setup)))
 
 
 def random_event(rng: random.Random, size: tuple[int, int]) -> list[pygame.event.Event]:

@@ -16,13 +16,14 @@ from game.config import Settings
 from game.kiosk import Phase
 from game.kiosk_setup import KioskExit, KioskSession, start_kiosk
 from game.model.reveal import Guess
+from game.opponents.random_moves import RandomOpponent
 from game.settings_file import SettingsFile
 from game.ui.attract.scene import AttractScene
 from game.ui.kiosk.overlays import StillThereScene
 from game.ui.scenes.guess import GuessScene
 from game.ui.scenes.reveal import RevealScene
 from game.ui.staff.menu import StaffMenuScene
-from tests.kiosk.helpers import RandomMover, run_for
+from tests.kiosk.helpers import run_for
 from tests.ui.helpers import click_at, steps
 
 PIN = "2468"
@@ -35,7 +36,7 @@ def kiosk(tmp_path: Path) -> Iterator[tuple[App, KioskSession]]:
     settings = file.read().replace(
         data_dir=tmp_path / "data", window_size=(1280, 720), pacing=False, mute=True,
         kiosk=True, idle_s=30, still_there_s=20, time_cap_min=0)
-    app = App(Launch(settings), opponent_factory=lambda _setup: RandomMover(5),
+    app = App(Launch(settings), opponent_factory=lambda _setup: RandomOpponent(5),
               rng=random.Random(1))
     session = start_kiosk(app, settings_file=file.path)
     steps(app)
