@@ -16,8 +16,9 @@ from game.opponents.scripted import ScriptedOpponent
 from tests.ui.helpers import center, make_app, play_scene, post
 
 REPLIES = [chess.Move.from_uci(u)
-           for u in ("e2e4", "e7e5", "g1f3", "b8c6", "f1c4", "g8f6", "d2d3", "f8c5")]
-"""The whole game (the scripted Turk plays its side of it)."""
+           for u in ("e2e4", "e7e5", "g1f3", "b8c6", "f1c4", "g8f6", "d2d3", "f6e4")]
+"""The whole game (the scripted Turk plays its side of it; its last move takes a pawn, which
+its hand carries to the end of the cabinet)."""
 
 
 class Checker:
