@@ -135,7 +135,8 @@ def projector(args: argparse.Namespace) -> int:  # noqa: PLR0915 (one script)
     from game.web.events import PostTask
 
     settings = Settings().replace(show=False, greeting=False, window_size=(1920, 1080),
-                                  data_dir=Path(args.data_dir), level=1)
+                                  data_dir=Path(args.data_dir or tempfile.mkdtemp(
+                                      prefix="turk-crowd-bench-")), level=1)
     kinds = frozenset(TaskKind(k) for k in args.tasks.split(","))
     host = classroom_from_settings(settings, crowd=CrowdSettings(kinds=kinds, window_s=args.window),
                                    engine=builtin_command(), port=0)
@@ -194,6 +195,12 @@ def projector(args: argparse.Namespace) -> int:  # noqa: PLR0915 (one script)
     broadcast = [(t - posted[task]) * 1000 for task, times in report["received"].items()
                  if task in posted for t in times]
     answers = report["answer_ms"]
+    if not broadcast or not answers:
+        print(f"no task reached the class (workers present: "
+              f"{len(host.platform.roster.present())} of {args.workers}, Turk moves: "
+              f"{turk_moves}, by: {sorted({r.author.value for r in play.match.session.records})})",
+              file=sys.stderr)
+        return 1
     print("broadcast ms p50/p90/max:", *(round(percentile(broadcast, q), 1)
                                           for q in (0.5, 0.9, 1.0)))
     print("answer ms p50/p90/max:", *(round(percentile(answers, q), 1) for q in (0.5, 0.9, 1.0)))
@@ -224,7 +231,10 @@ def main() -> int:
                         help="time per task (a task someone skips lasts this long)")
     parser.add_argument("--skip", type=float, default=0.02,
                         help="the share of tasks a worker leaves unanswered")
-    parser.add_argument("--data-dir", default="/tmp/turk-crowd-bench")
+    parser.add_argument("--data-dir", default=None,
+                        help="where the run keeps its games (default: a new temporary folder; "
+                             "a folder used before holds the last run's game, which the "
+                             "classroom would resume)")
     args = parser.parse_args()
     if args.workers_url:
         report = asyncio.run(the_class(args.workers_url, args.count, args.seed, args.skip))
