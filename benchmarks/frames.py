@@ -10,6 +10,9 @@ and are labelled so.
 **The floor.** In the same run, in three blocks between the phases, the child flips an
 unchanged 1920×1080 window again and again: the bare full-screen present, the least a frame
 that changes the whole screen can cost on this display. Frames are reported as a ratio to it.
+The game presents through X shared memory (``game.ui.memory.lean_process``); for comparison a
+last process flips the same way with SDL's default instead, its window surface passed through
+a 3D renderer (Mesa's software one without a GPU), which costs about ten times more here.
 
 **The phases** (the real app at 1920×1080, the real loop's ``App.step``: input, updates,
 drawing, present):
@@ -50,6 +53,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 GAME = ("e2e4 e7e5 g1f3 b8c6 f1b5 a7a6 b5a4 g8f6 e1g1 f8e7 f1e1 b7b5 a4b3 d7d6 c2c3 e8g8 "
@@ -184,7 +188,8 @@ def child(play_seconds: float, think_seconds: float) -> None:  # noqa: PLR0915 (
 
     def play_phase(seconds: float) -> tuple[list[float], list[float], dict[str, int]]:
         before = app.presenter.counts
-        counts = dict(full=before.full, partial=before.partial, skipped=before.skipped)
+        counts = dict(full=before.full, partial=before.partial, skipped=before.skipped,
+                      composed=play.under_arms.counts.composed)
         frames: list[float] = []
         deadline = time.perf_counter() + seconds
         while time.perf_counter() < deadline:
@@ -194,7 +199,8 @@ def child(play_seconds: float, think_seconds: float) -> None:  # noqa: PLR0915 (
             frames.append(frame())
         after = app.presenter.counts
         counted = dict(full=after.full - counts["full"], partial=after.partial - counts["partial"],
-                       skipped=after.skipped - counts["skipped"])
+                       skipped=after.skipped - counts["skipped"],
+                       composed=play.under_arms.counts.composed - counts["composed"])
         show = ExhibitionScene(app.services, lambda skipped: None)
         app.stack.push(show)
         shown: list[float] = []
@@ -242,6 +248,7 @@ def child(play_seconds: float, think_seconds: float) -> None:  # noqa: PLR0915 (
     carry_back = move_performance(there, start, BoardFrame())
     thinking: list[float] = []
     thinking_counts = app.presenter.counts.full + app.presenter.counts.partial
+    composed = play.under_arms.counts.composed
     skipped = app.presenter.counts.skipped
     deadline = time.perf_counter() + think_seconds
     while time.perf_counter() < deadline and play.match.is_turk_thinking:
@@ -252,11 +259,51 @@ def child(play_seconds: float, think_seconds: float) -> None:  # noqa: PLR0915 (
     report["thinking_presented"] = (app.presenter.counts.full + app.presenter.counts.partial
                                     - thinking_counts)
     report["thinking_skipped"] = app.presenter.counts.skipped - skipped
+    report["thinking_composed"] = play.under_arms.counts.composed - composed
     measure_floor()
     report["floor"] = floor
     report["rss_mb"] = rss_mb()
     app.close()
     print(json.dumps(report), flush=True)
+
+
+# -- SDL's own way of presenting -----------------------------------------------------------
+
+
+def sdl_default_floor() -> None:
+    """The bare present as SDL does it unless told otherwise (its window surface passed through
+    a 3D renderer: Mesa's software one on a machine without a GPU), which the game turns off
+    (``game.ui.memory.lean_process``): a full flip of an unchanged window, in a process of its
+    own."""
+    import pygame
+
+    pygame.display.init()
+    screen = pygame.display.set_mode(SIZE)
+    screen.fill((60, 40, 25))
+    pygame.display.flip()
+    clock = pygame.time.Clock()
+    flips: list[float] = []
+    for _ in range(3 * FLOOR_FLIPS):
+        start = time.perf_counter()
+        pygame.display.flip()
+        flips.append((time.perf_counter() - start) * 1000)
+        clock.tick(60)
+    pygame.quit()
+    print(json.dumps(flips), flush=True)
+
+
+def measure_sdl_default_floor(display: Display) -> list[float] | None:
+    if not display.real:
+        return None
+    env = dict(display.env, SDL_FRAMEBUFFER_ACCELERATION="1")
+    done = subprocess.run([sys.executable, __file__, "--sdl-default-floor"], env=env, cwd=ROOT,
+                          check=False,
+                          capture_output=True, text=True, timeout=120)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("[")]
+    if done.returncode != 0 or not lines:
+        return None
+    flips: list[float] = json.loads(lines[-1])
+    return flips
 
 
 # -- the idle game -------------------------------------------------------------------------
@@ -292,9 +339,48 @@ def stats(name: str, values: list[float]) -> str:
             f"p99 {percentile(values, 0.99):6.2f} ms   max {max(values):6.2f} ms")
 
 
+def print_report(report: dict[str, Any], *, first_frame_s: float, idle: tuple[float, float],
+                 idle_seconds: float, sdl_floor: list[float] | None) -> None:
+    """The numbers, one phase a line, and the last line the README quotes."""
+    idle_pct, idle_rss = idle
+    play, full, thinking, floor = (report["play"], report["full"], report["thinking"],
+                                   report["floor"])
+    counts = report["play_counts"]
+    print(f"SDL video driver: {report['driver']}, window {report['size'][0]}x{report['size'][1]}")
+    print(stats("floor", floor) + "   (full flip of an unchanged window)")
+    print(stats("play", play) + "   (as presented: " + ", ".join(
+        f"{n} {k}" for k, n in counts.items() if k != "composed") +
+        f"; {counts['composed']} of the partial ones drawn from the layer under the arms" +
+        f"; a partial update sends {100 * report['partial_area_share']:.0f} % of the window)")
+    print(stats("all-full", full) + "   (the same play, every frame drawn whole and flipped)")
+    print(stats("show", report["show"]) + "   (the presenter's show: the whole screen animates)")
+    print(stats("thinking", thinking) + f"   (engine thinking, the arm carrying a piece; "
+          f"{report['thinking_presented']} presented, {report['thinking_composed']} of them "
+          f"from the layer under the arms, {report['thinking_skipped']} skipped)")
+    saved = 1 - statistics.median(play) / statistics.median(full)
+    print(f"partial updates save {100 * saved:.0f} % of a play frame's time (p50) here")
+    print(f"idle: turk --fullscreen untouched for {idle_seconds:.0f} s: "
+          f"{idle_pct:.1f} % of a core, {idle_rss:.0f} MB")
+    floor_p99 = percentile(floor, 0.99)
+    worst = max(percentile(play, 0.99), percentile(thinking, 0.99))
+    ratio = worst / floor_p99 if floor_p99 > 0 else float("nan")
+    if sdl_floor:
+        print(stats("sdl-floor", sdl_floor) + "   (the same bare flip the way SDL presents by "
+              "default, through its 3D renderer, which the game turns off)")
+        print(f"the game's worst frame p99 (present included) is "
+              f"{worst / percentile(sdl_floor, 0.99):.2f} of SDL's default bare present p99, "
+              f"and {ratio:.2f} of its own")
+    print(f"frame_p50_ms={statistics.median(play):.2f} "
+          f"frame_p99_ms={percentile(play, 0.99):.2f} present_floor_p99_ms={floor_p99:.2f} "
+          f"frame_to_floor_p99={ratio:.2f} thinking_p99_ms={percentile(thinking, 0.99):.2f} "
+          f"idle_cpu_pct={idle_pct:.1f} first_frame_s={first_frame_s:.2f} "
+          f"rss_mb={max(report['rss_mb'], idle_rss):.0f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--sdl-default-floor", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--quick", action="store_true", help="a short run (smoke test)")
     parser.add_argument("--dummy", action="store_true",
                         help="SDL's dummy driver: drawing only, nothing presented")
@@ -306,6 +392,9 @@ def main() -> int:
         args.play_seconds, args.think_seconds, args.idle_seconds = 3.0, 2.0, 8.0
     if args.child:
         child(args.play_seconds, args.think_seconds)
+        return 0
+    if args.sdl_default_floor:
+        sdl_default_floor()
         return 0
     display = Display(dummy=args.dummy)
     print(f"display: {display.label}", flush=True)
@@ -327,32 +416,11 @@ def main() -> int:
             print("the benchmark's game failed", file=sys.stderr)
             return 1
         idle_pct, idle_rss = idle_cpu(display, settle_s=8.0, seconds=args.idle_seconds)
+        sdl_floor = measure_sdl_default_floor(display)
     finally:
         display.close()
-    play, full, thinking, floor = (report["play"], report["full"], report["thinking"],
-                                   report["floor"])
-    counts = report["play_counts"]
-    print(f"SDL video driver: {report['driver']}, window {report['size'][0]}x{report['size'][1]}")
-    print(stats("floor", floor) + "   (full flip of an unchanged window)")
-    print(stats("play", play) + "   (as presented: " + ", ".join(
-        f"{n} {k}" for k, n in counts.items()) +
-        f"; a partial update sends {100 * report['partial_area_share']:.0f} % of the window)")
-    print(stats("all-full", full) + "   (the same play, every frame drawn whole and flipped)")
-    print(stats("show", report["show"]) + "   (the presenter's show: the whole screen animates)")
-    print(stats("thinking", thinking) + f"   (engine thinking, the arm carrying a piece; "
-          f"{report['thinking_presented']} presented, {report['thinking_skipped']} skipped)")
-    saved = 1 - statistics.median(play) / statistics.median(full)
-    print(f"partial updates save {100 * saved:.0f} % of a play frame's time (p50) here")
-    print(f"idle: turk --fullscreen untouched for {args.idle_seconds:.0f} s: "
-          f"{idle_pct:.1f} % of a core, {idle_rss:.0f} MB")
-    floor_p99 = percentile(floor, 0.99)
-    worst = max(percentile(play, 0.99), percentile(thinking, 0.99))
-    ratio = worst / floor_p99 if floor_p99 > 0 else float("nan")
-    print(f"frame_p50_ms={statistics.median(play):.2f} "
-          f"frame_p99_ms={percentile(play, 0.99):.2f} present_floor_p99_ms={floor_p99:.2f} "
-          f"frame_to_floor_p99={ratio:.2f} thinking_p99_ms={percentile(thinking, 0.99):.2f} "
-          f"idle_cpu_pct={idle_pct:.1f} first_frame_s={first_frame_s:.2f} "
-          f"rss_mb={max(report['rss_mb'], idle_rss):.0f}")
+    print_report(report, first_frame_s=first_frame_s, idle=(idle_pct, idle_rss),
+                 idle_seconds=args.idle_seconds, sdl_floor=sdl_floor)
     return 0
 
 

@@ -5,6 +5,7 @@ that was drawn in part or skipped, the window is compared pixel for pixel with a
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import chess
@@ -102,6 +103,33 @@ def test_partial_and_skipped_frames_show_what_a_full_redraw_would(
         app.close()
     counts = app.presenter.counts
     assert checker.checked > 200 and counts.skipped > 100 and counts.partial > 20, counts
+    layers = play.under_arms.counts  # frames drawn as the layer under the arms and the arms
+    print(layers)
+    assert layers.composed > 100 and layers.mended > 0, layers
+
+
+def test_an_arm_under_a_panel_is_drawn_as_a_full_redraw_would(tmp_path: Path) -> None:
+    """The arms are drawn before the panels: where an arm moves under one (here the status
+    plaque, moved over the board for the test), the frame is not drawn from the layer under
+    the arms, which would put the arm over the plaque."""
+    app = make_app(tmp_path, lambda setup: ScriptedOpponent(REPLIES), greeting=False,
+                   size=(1280, 720))
+    checker = Checker(app, tmp_path)
+    try:
+        play = play_scene(app)
+        play.layout = dataclasses.replace(play.layout, status=play.layout.board.copy())
+        play._drawn_keys = None  # what the screen shows is unknown: the next frame is whole
+        checker.step(30)
+        for square in ("e2", "e4"):
+            pos = center(app, chess.parse_square(square))
+            post(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)
+            post(pygame.MOUSEBUTTONUP, pos=pos, button=1)
+            checker.step(5)
+        checker.step(240)  # the Turk's arm carries e7-e5 under the plaque
+        assert play.match.session.ply == 2
+    finally:
+        app.close()
+    assert checker.checked > 100
 
 
 def test_a_still_play_screen_draws_almost_nothing(tmp_path: Path) -> None:

@@ -39,6 +39,7 @@ from game.ui.intents import Intent, PointerPressed
 from game.ui.layout import PlayLayout, play_layout
 from game.ui.scene import Damage, Scene
 from game.ui.scenes.play_input import PlayObserver, VisitorInput
+from game.ui.scenes.play_layers import UnderTheArms
 from game.ui.scenes.play_panels import (
     FigureRegions,
     StatusPanel,
@@ -107,6 +108,8 @@ class PlayScene(Scene):
         self._drawn_keys: dict[str, object] | None = None
         self._drawn_arms: tuple[pygame.Rect, pygame.Rect] | None = None
         """What the screen showed when ``damage`` was last asked (``None``: unknown)."""
+        self.under_arms = UnderTheArms()
+        """The screen drawn without the arms: a frame that moved only them is drawn from it."""
 
     # -- wiring -------------------------------------------------------------------------
 
@@ -443,13 +446,30 @@ class PlayScene(Scene):
         last, self._drawn_keys = self._drawn_keys, keys
         last_arms, self._drawn_arms = self._drawn_arms, arms
         if last is None or last_arms is None or keys["scene"] != last["scene"]:
+            self.under_arms.forget()
             return None
         changed = [part for part in keys if keys[part] != last[part]]
-        figure = FigureRegions(self.automaton.body_bounds(stage), (last_arms[0], arms[0]),
-                               (last_arms[1], arms[1]), self.automaton.letters_bounds(stage),
-                               self.stage.captures_bounds(stage))
+        figure = self._figure_regions(last_arms, arms)
+        dragging = self.board.state.drag is not None
+        self.under_arms.plan(changed, keys, arms, [] if dragging else self._over_arms())
         return damaged_regions(changed, self.layout, self.buttons, self.languages, figure,
-                               dragging=self.board.state.drag is not None)
+                               dragging=dragging)
+
+    def _figure_regions(self, last_arms: tuple[pygame.Rect, pygame.Rect],
+                        arms: tuple[pygame.Rect, pygame.Rect]) -> FigureRegions:
+        stage = self.layout.stage
+        return FigureRegions(self.automaton.body_bounds(stage), (last_arms[0], arms[0]),
+                             (last_arms[1], arms[1]), self.automaton.letters_bounds(stage),
+                             self.stage.captures_bounds(stage))
+
+    def _over_arms(self) -> list[pygame.Rect]:
+        """Where the panels drawn over the figure's arms draw."""
+        layout = self.layout
+        over = [layout.status, self.buttons.bounds(), self.languages.bounds(), layout.moves,
+                layout.caption.inflate(16, 16)]
+        if self.automaton.key_turning_s > 0:
+            over.append(pygame.Rect((0, 0), layout.viewport.window))  # the key: anywhere
+        return [rect for rect in over if rect is not None]
 
     def _visual_keys(self, alpha: float) -> dict[str, object]:
         """What each part of the screen's drawing depends on (``scene``: the whole)."""
@@ -475,6 +495,24 @@ class PlayScene(Scene):
         return keys
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        arms = self._drawn_arms
+
+        def mend_regions(changed: list[str]) -> list[pygame.Rect] | None:
+            assert arms is not None
+            return damaged_regions(changed, self.layout, self.buttons, self.languages,
+                                   self._figure_regions(arms, arms), dragging=False)
+
+        if self.under_arms.compose(
+                surface, draw_beneath=lambda layer: self._draw(layer, alpha, arms=False),
+                draw_arms=lambda target: self.automaton.draw_arms(target, self.layout.stage,
+                                                                  alpha),
+                mend_regions=mend_regions):
+            return
+        self._draw(surface, alpha, arms=True)
+
+    def _draw(self, surface: pygame.Surface, alpha: float, *, arms: bool) -> None:
+        """The whole scene (``arms``: with the figure's arms; without, the layer beneath
+        them)."""
         layout, stage = self.layout, self.layout.stage
         self.stage.draw_room(surface, layout.viewport, stage)
         self.automaton.draw_body(surface, stage, alpha)
@@ -486,7 +524,8 @@ class PlayScene(Scene):
                                          strings.get("ui.material.visitor")))
         self.board.draw(surface, alpha)
         self.automaton.draw_letter_board(surface, stage)
-        self.automaton.draw_arms(surface, stage, alpha)
+        if arms:
+            self.automaton.draw_arms(surface, stage, alpha)
         self.status.draw(surface, layout, self.match.session, typed=self.typed,
                          turk_moving=self.staging.is_busy)
         self.buttons.draw(surface)
