@@ -102,3 +102,30 @@ def settle(app: App, seconds: float = 0.5, *, limit_s: float = 30.0) -> None:
             return
         steps(app)
     raise AssertionError("the board did not come to rest")
+
+
+class FrameChecker:
+    """Steps the app and checks every partial or skipped frame against a full redraw."""
+
+    def __init__(self, app: App, out: Path) -> None:
+        self.app = app
+        self.out = out
+        self.frames = 0
+        self.checked = 0
+
+    def step(self, count: int = 1) -> None:
+        for _ in range(count):
+            self.app.step(1 / 60)
+            self.frames += 1
+            presenter = self.app.presenter
+            if presenter.last == "full":
+                continue
+            self.checked += 1
+            screen = self.app.screen
+            full = pygame.Surface(screen.get_size())
+            self.app.stack.draw(full, presenter.last_alpha)
+            if pygame.image.tobytes(full, "RGB") != pygame.image.tobytes(screen, "RGB"):
+                pygame.image.save(screen, self.out / "shown.png")
+                pygame.image.save(full, self.out / "full.png")
+                raise AssertionError(f"frame {self.frames} ({presenter.last}) differs from a "
+                                     f"full redraw; pictures in {self.out}")

@@ -12,41 +12,14 @@ import chess
 import pygame
 import pytest
 
-from game.app import App
 from game.opponents.scripted import ScriptedOpponent
+from tests.ui.helpers import FrameChecker as Checker
 from tests.ui.helpers import center, make_app, play_scene, post
 
 REPLIES = [chess.Move.from_uci(u)
            for u in ("e2e4", "e7e5", "g1f3", "b8c6", "f1c4", "g8f6", "d2d3", "f6e4")]
 """The whole game (the scripted Turk plays its side of it; its last move takes a pawn, which
 its hand carries to the end of the cabinet)."""
-
-
-class Checker:
-    """Steps the app and checks every partial or skipped frame against a full redraw."""
-
-    def __init__(self, app: App, out: Path) -> None:
-        self.app = app
-        self.out = out
-        self.frames = 0
-        self.checked = 0
-
-    def step(self, count: int = 1) -> None:
-        for _ in range(count):
-            self.app.step(1 / 60)
-            self.frames += 1
-            presenter = self.app.presenter
-            if presenter.last == "full":
-                continue
-            self.checked += 1
-            screen = self.app.screen
-            full = pygame.Surface(screen.get_size())
-            self.app.stack.draw(full, presenter.last_alpha)
-            if pygame.image.tobytes(full, "RGB") != pygame.image.tobytes(screen, "RGB"):
-                pygame.image.save(screen, self.out / "shown.png")
-                pygame.image.save(full, self.out / "full.png")
-                raise AssertionError(f"frame {self.frames} ({presenter.last}) differs from a "
-                                     f"full redraw; pictures in {self.out}")
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1080, 1920)], ids=["landscape", "portrait"])

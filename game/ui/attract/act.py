@@ -88,6 +88,16 @@ class Act(Protocol):
         """The moves so far (replays), or ``None``."""
         ...
 
+    def visual_keys(self, alpha: float) -> dict[str, object] | None:
+        """What each part of the act's drawing depends on, asked once a frame before
+        ``draw`` (``None``: it cannot tell, every frame is drawn whole)."""
+        ...
+
+    def regions(self, changed: Sequence[str]) -> list[pygame.Rect] | None:
+        """Where the parts in ``changed`` (keys of ``visual_keys``) draw, in this frame and
+        the last (``None``: anywhere)."""
+        ...
+
 
 @dataclass
 class Stagehand:

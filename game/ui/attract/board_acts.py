@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import random
+from collections.abc import Sequence
 
 import chess
 import pygame
@@ -145,6 +146,13 @@ class ReplayAct:
         self.stage.pending_captures = self.staging.pending_captures
         self.stage.draw(surface, alpha)
 
+    def visual_keys(self, alpha: float) -> dict[str, object] | None:
+        self.stage.pending_captures = self.staging.pending_captures
+        return self.stage.visual_keys(alpha)
+
+    def regions(self, changed: Sequence[str]) -> list[pygame.Rect] | None:
+        return self.stage.regions(changed)
+
     def notes(self) -> ActNotes:
         strings, replay = self._hand.services.strings, self.replay
         side = strings.get("attract.replay.turk_white" if replay.turk_color == chess.WHITE
@@ -209,6 +217,12 @@ class GreetingAct:
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         self.stage.draw(surface, alpha)
+
+    def visual_keys(self, alpha: float) -> dict[str, object] | None:
+        return self.stage.visual_keys(alpha)
+
+    def regions(self, changed: Sequence[str]) -> list[pygame.Rect] | None:
+        return self.stage.regions(changed)
 
     def notes(self) -> ActNotes:
         strings = self._hand.services.strings

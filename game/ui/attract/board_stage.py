@@ -3,12 +3,15 @@
 Owns: ``BoardStage`` — one act's automaton, board view, captions and captured pieces, laid
 out exactly as on the play screen (``play_layout``), so the attract loop shows the Turk where
 a visitor will find it, and drawn in the play screen's order: room, figure, cabinet,
-captured pieces, board, letter board, arms, the winding key, captions.
+captured pieces, board, letter board, arms, the winding key, captions. Like the play screen
+it can tell what of its drawing changed since the last frame (``visual_keys`` and
+``regions``), so the loop redraws and presents only that.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 
 import chess
 import pygame
@@ -20,6 +23,7 @@ from game.ui.automaton.gestures import BoardFrame
 from game.ui.automaton.presence import Automaton
 from game.ui.board_view import BoardGeometry, BoardView
 from game.ui.captions import Captions
+from game.ui.scenes.play_panels import FACE
 
 
 class BoardStage:
@@ -40,6 +44,8 @@ class BoardStage:
         self.captures = Captures()
         self.turk_color: chess.Color = chess.WHITE
         self.pending_captures = 0
+        self._arms: tuple[pygame.Rect, pygame.Rect] | None = None
+        self._last_arms: tuple[pygame.Rect, pygame.Rect] | None = None
 
     def _geometry(self) -> BoardGeometry:
         return BoardGeometry(self.layout.play.board, self.white_at_bottom)
@@ -63,6 +69,45 @@ class BoardStage:
         self.automaton.set_whirring(False)
         self.automaton.stop()
         self.services.sounds.stop_all()
+
+    def visual_keys(self, alpha: float) -> dict[str, object]:
+        """What each part of the drawing depends on (called once a frame, before
+        ``regions``): equal keys draw the same picture."""
+        stage = self.layout.play.stage
+        self._last_arms, self._arms = self._arms, self.automaton.arm_bounds(stage, alpha)
+        keys = dict(self.automaton.visual_key(alpha))
+        keys.update({
+            "board": self.board.visual_key(alpha),
+            "captures": (self.captures, self.turk_color, self.pending_captures),
+            "captions": (tuple(self.captions.lines), self.captions.enabled),
+        })
+        return keys
+
+    def regions(self, changed: Sequence[str]) -> list[pygame.Rect] | None:
+        """Where the ``changed`` parts draw, in this frame and the last (``None``: anywhere,
+        such as the winding key)."""
+        stage = self.layout.play.stage
+        arms, last = self._arms, self._last_arms
+        if arms is None or last is None:
+            return None
+        board = self.layout.play.board
+        places = {
+            "body": self.automaton.body_bounds(stage),
+            "arm": arms[0].union(last[0]),
+            "resting_arm": arms[1].union(last[1]),
+            "face": stage.rect(*FACE),
+            "letters": self.automaton.letters_bounds(stage),
+            "captures": self.services.stage.captures_bounds(stage),
+            "board": board.inflate(board.width // 8, board.height // 8),
+            "captions": self.layout.caption.inflate(16, 16),
+        }
+        rects = []
+        for part in changed:
+            rect = places.get(part)
+            if rect is None:
+                return None
+            rects.append(rect)
+        return rects
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         play, stage = self.layout.play, self.layout.play.stage

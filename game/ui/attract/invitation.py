@@ -162,6 +162,25 @@ class Invitation:
 
     # -- drawing --------------------------------------------------------------------------
 
+    def _slide(self) -> int:
+        assert self._layout is not None
+        return round(self._layout.viewport.length(28) * (self._slide_s / SLIDE_S) ** 2)
+
+    def visual_key(self) -> tuple[object, ...]:
+        """What the invitation's drawing depends on: equal keys draw the same picture."""
+        if self._layout is None:
+            return ()
+        return (self.offset, self._slide(), self.showing, self.row.visual_key())
+
+    def bounds(self) -> pygame.Rect | None:
+        """Where the invitation draws now (its text and shadow may pass the panel's edge by
+        a little)."""
+        if self._layout is None:
+            return None
+        area = self._layout.invitation.move(self.offset)
+        return area.inflate(2 * self._layout.viewport.length(40),
+                            2 * self._layout.viewport.length(40))
+
     def draw(self, surface: pygame.Surface) -> None:
         layout, panel = self._layout, self._panel
         if layout is None or panel is None:
@@ -169,7 +188,7 @@ class Invitation:
         area = layout.invitation.move(self.offset)
         surface.blit(panel, area.topleft)
         vp = layout.viewport
-        slide = round(vp.length(28) * (self._slide_s / SLIDE_S) ** 2)
+        slide = self._slide()
         row_top = self._row_area()[0].top + self.offset[1]
         inner = pygame.Rect(area.left + vp.length(24) + slide, area.top + vp.length(26),
                             area.width - vp.length(48), row_top - area.top - vp.length(50))

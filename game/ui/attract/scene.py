@@ -31,7 +31,7 @@ from game.ui.attract.programme import Programme
 from game.ui.attract.replays import Replay, load_replays
 from game.ui.attract.shows import ShowAct, TourAct
 from game.ui.intents import Command, CommandIssued, Intent, PointerPressed, TextTyped
-from game.ui.scene import Scene
+from game.ui.scene import Damage, Scene
 from game.ui.scoresheet import Scoresheet
 from game.ui.services import Services
 
@@ -86,6 +86,9 @@ class AttractScene(Scene):
         self._broken = False
         self._started = False
         self._veil: pygame.Surface | None = None
+        self._drawn_keys: dict[str, object] | None = None
+        self._drawn_invitation: pygame.Rect | None = None
+        """What the screen showed when ``damage`` was last asked (``None``: unknown)."""
         self.resize(services.window_size)
 
     # -- the stack ------------------------------------------------------------------------
@@ -237,6 +240,61 @@ class AttractScene(Scene):
 
     # -- drawing --------------------------------------------------------------------------
 
+    def damage(self, alpha: float) -> Damage:
+        """Only what changed: the act's parts that moved (acts on the board say which; the
+        tour and the show cannot tell and are drawn whole), the notes and the moves, the
+        drifting invitation. A fade, a new act or a new language is the whole window."""
+        keys = self._visual_keys(alpha)
+        invitation = self.invitation.bounds()
+        last, self._drawn_keys = self._drawn_keys, keys
+        last_invitation, self._drawn_invitation = self._drawn_invitation, invitation
+        if keys is None or last is None or keys["scene"] != last["scene"] \
+                or keys.keys() != last.keys():
+            return None
+        changed = [part for part in keys if keys[part] != last[part]]
+        layout = self.layout
+        rects: list[pygame.Rect] = []
+        acted = [part.removeprefix("act.") for part in changed if part.startswith("act.")]
+        if acted:
+            assert self.act is not None
+            regions = self.act.regions(acted)
+            if regions is None:
+                return None
+            rects.extend(regions)
+        for part in changed:
+            if part == "veil":
+                return None
+            if part == "notes":
+                rects.extend(rect.inflate(8, 8) for rect in (layout.notes, layout.sheet,
+                                                              layout.line) if rect is not None)
+            elif part == "invitation":
+                if invitation is None or last_invitation is None:
+                    return None
+                rects.append(invitation.union(last_invitation))
+        return rects
+
+    def _visual_keys(self, alpha: float) -> dict[str, object] | None:
+        """What each part of the loop's drawing depends on (``None``: it cannot tell)."""
+        act = self.act
+        if act is None or self._broken:
+            return None
+        try:
+            parts = act.visual_keys(alpha)
+            notes = (act.notes(), act.moves())
+        except Exception as exc:  # drawing will find it too, and move on
+            log.debug("attract loop: %s cannot say what it draws: %s", act.key, exc)
+            return None
+        if parts is None:
+            return None
+        keys: dict[str, object] = {
+            "scene": (self.services.window_size, self.services.strings.language, id(act)),
+            "veil": self._veil_alpha(),
+            "notes": notes,
+            "invitation": self.invitation.visual_key(),
+        }
+        keys.update({f"act.{part}": key for part, key in parts.items()})
+        return keys
+
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         act, layout = self.act, self.layout
         drawn = False
@@ -255,14 +313,21 @@ class AttractScene(Scene):
             self._draw_veil(surface)
         self.invitation.draw(surface)
 
-    def _draw_veil(self, surface: pygame.Surface) -> None:
-        """The fade between acts (the notes and the invitation stay above it)."""
+    def _veil_alpha(self) -> int:
+        """How dark the veil of a fade is now (0: none)."""
         darkness = max(self._fade_in_s, FADE_S - self._fade_out_s if self._fade_out_s else 0)
         if self._pause_s > 0:
             darkness = FADE_S * 0.6
-        if darkness <= 0 or self._veil is None:
+        if darkness <= 0:
+            return 0
+        return round(230 * min(1.0, darkness / FADE_S))
+
+    def _draw_veil(self, surface: pygame.Surface) -> None:
+        """The fade between acts (the notes and the invitation stay above it)."""
+        veil = self._veil_alpha()
+        if veil <= 0 or self._veil is None:
             return
-        self._veil.set_alpha(round(230 * min(1.0, darkness / FADE_S)))
+        self._veil.set_alpha(veil)
         surface.blit(self._veil, (0, 0))
 
     def _draw_notes(self, surface: pygame.Surface, act: Act) -> None:

@@ -10,6 +10,7 @@ Poe's order by itself.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 
 import chess
 import pygame
@@ -101,6 +102,12 @@ class TourAct:
     def moves(self) -> Moves | None:
         return None
 
+    def visual_keys(self, alpha: float) -> dict[str, object] | None:
+        return None  # the whole screen animates: every frame is drawn whole
+
+    def regions(self, changed: Sequence[str]) -> list[pygame.Rect] | None:
+        return None
+
 
 class _LoopShow(ExhibitionScene):
     """The show framed between the loop's bands, without its buttons and title."""
@@ -172,4 +179,10 @@ class ShowAct:
                         self._hand.sources_of("turk.exhibition"))
 
     def moves(self) -> Moves | None:
+        return None
+
+    def visual_keys(self, alpha: float) -> dict[str, object] | None:
+        return None  # the whole screen animates: every frame is drawn whole
+
+    def regions(self, changed: Sequence[str]) -> list[pygame.Rect] | None:
         return None
