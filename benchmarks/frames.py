@@ -29,6 +29,8 @@ drawing, present):
   animating while the engine thinks, as in a game with pacing).
 - *idle*: the real ``turk --fullscreen`` in a process of its own, left untouched on the play
   screen; its CPU (user + system, from ``/proc``) over ``--idle-seconds`` after it settled.
+- *attract*: the same for ``turk kiosk`` left untouched in its attract loop, where a museum's
+  kiosk spends most of its day (its acts are picked at random, so it varies from run to run).
 
 A frame's time is the work in ``App.step`` (input, updates, drawing, present), not the wait
 for the next frame. The last line is::
@@ -309,20 +311,23 @@ def measure_sdl_default_floor(display: Display) -> list[float] | None:
 # -- the idle game -------------------------------------------------------------------------
 
 
-def idle_cpu(display: Display, settle_s: float, seconds: float) -> tuple[float, float]:
+def idle_cpu(display: Display, settle_s: float, seconds: float, *,
+             kiosk: bool = False) -> tuple[float, float]:
     """The CPU share of one core that ``turk --fullscreen``, left untouched on the play
-    screen, uses over ``seconds`` after ``settle_s``; and its memory then."""
+    screen, uses over ``seconds`` after ``settle_s``; and its memory then. ``kiosk``: the same
+    for ``turk kiosk`` left untouched in its attract loop (which always animates)."""
     folder = Path(tempfile.mkdtemp(prefix="turk-idle-"))
     settings = folder / "settings.toml"
     settings.write_text("[game]\nshow = false\ngreeting = false\n")
-    command = [sys.executable, "-m", "game", "--fullscreen", "--settings", str(settings),
+    what = ["kiosk"] if kiosk else ["--fullscreen"]
+    command = [sys.executable, "-m", "game", *what, "--settings", str(settings),
                "--data-dir", str(folder / "data")]
     process = subprocess.Popen(command, cwd=ROOT, env=display.env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     try:
         time.sleep(settle_s)
         if process.poll() is not None:
-            raise SystemExit(f"turk --fullscreen stopped with status {process.returncode}")
+            raise SystemExit(f"turk {what[0]} stopped with status {process.returncode}")
         used, started = cpu_s(process.pid), time.monotonic()
         time.sleep(seconds)
         share = (cpu_s(process.pid) - used) / (time.monotonic() - started)
@@ -339,10 +344,11 @@ def stats(name: str, values: list[float]) -> str:
             f"p99 {percentile(values, 0.99):6.2f} ms   max {max(values):6.2f} ms")
 
 
-def print_report(report: dict[str, Any], *, first_frame_s: float, idle: tuple[float, float],
+def print_report(report: dict[str, Any], *, first_frame_s: float,
+                 idle: tuple[float, float, float],
                  idle_seconds: float, sdl_floor: list[float] | None) -> None:
     """The numbers, one phase a line, and the last line the README quotes."""
-    idle_pct, idle_rss = idle
+    idle_pct, idle_rss, attract_pct = idle
     play, full, thinking, floor = (report["play"], report["full"], report["thinking"],
                                    report["floor"])
     counts = report["play_counts"]
@@ -361,6 +367,9 @@ def print_report(report: dict[str, Any], *, first_frame_s: float, idle: tuple[fl
     print(f"partial updates save {100 * saved:.0f} % of a play frame's time (p50) here")
     print(f"idle: turk --fullscreen untouched for {idle_seconds:.0f} s: "
           f"{idle_pct:.1f} % of a core, {idle_rss:.0f} MB")
+    print(f"attract: turk kiosk untouched in its attract loop for {idle_seconds:.0f} s: "
+          f"{attract_pct:.1f} % of a core (it always animates; the acts on the board redraw "
+          "only what moved, the tour and the show the whole screen)")
     floor_p99 = percentile(floor, 0.99)
     worst = max(percentile(play, 0.99), percentile(thinking, 0.99))
     ratio = worst / floor_p99 if floor_p99 > 0 else float("nan")
@@ -416,10 +425,11 @@ def main() -> int:
             print("the benchmark's game failed", file=sys.stderr)
             return 1
         idle_pct, idle_rss = idle_cpu(display, settle_s=8.0, seconds=args.idle_seconds)
+        attract_pct, _ = idle_cpu(display, settle_s=8.0, seconds=args.idle_seconds, kiosk=True)
         sdl_floor = measure_sdl_default_floor(display)
     finally:
         display.close()
-    print_report(report, first_frame_s=first_frame_s, idle=(idle_pct, idle_rss),
+    print_report(report, first_frame_s=first_frame_s, idle=(idle_pct, idle_rss, attract_pct),
                  idle_seconds=args.idle_seconds, sdl_floor=sdl_floor)
     return 0
 

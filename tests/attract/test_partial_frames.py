@@ -1,5 +1,6 @@
 """The attract loop redraws and presents only what changed — the Turk's arm, the board, the
-notes, the drifting invitation — and what is on the screen is still exactly what a full
+notes, the drifting invitation; a frame that moved only the arm is the layer kept under the
+arms and the arm — and what is on the screen is still exactly what a full
 redraw would show. A greeting on the letter board and a replay are run with the real app's
 loop; every frame drawn in part or skipped is compared pixel for pixel with a full redraw."""
 
@@ -27,6 +28,7 @@ def test_partial_frames_of_the_attract_loop_show_what_a_full_redraw_would(
         counts = app.presenter.counts
         assert counts.partial > 300, counts  # the loop no longer redraws every frame whole
         assert checker.checked > 300
+        assert scene.under_arms.counts.composed > 100, scene.under_arms.counts  # arms alone
         # the tour and the show animate the whole screen: drawn whole, as before
         scene.start_act("tour")
         full = counts.full

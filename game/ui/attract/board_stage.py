@@ -109,7 +109,16 @@ class BoardStage:
             rects.append(rect)
         return rects
 
-    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+    @property
+    def arms(self) -> tuple[pygame.Rect, pygame.Rect] | None:
+        """Where the arms draw in this frame (known once ``visual_keys`` was asked)."""
+        return self._arms
+
+    def draw_arms(self, surface: pygame.Surface, alpha: float) -> None:
+        self.automaton.draw_arms(surface, self.layout.play.stage, alpha)
+
+    def draw(self, surface: pygame.Surface, alpha: float, *, arms: bool = True) -> None:
+        """The stage (``arms``: with the figure's arms; without, the layer beneath them)."""
         play, stage = self.layout.play, self.layout.play.stage
         view = self.services.stage
         view.draw_room(surface, play.viewport, stage)
@@ -119,7 +128,8 @@ class BoardStage:
                            pending=self.pending_captures)
         self.board.draw(surface, alpha)
         self.automaton.draw_letter_board(surface, stage)
-        self.automaton.draw_arms(surface, stage, alpha)
+        if arms:
+            self.automaton.draw_arms(surface, stage, alpha)
         if self.automaton.key_turning_s > 0:
             self.automaton.draw_key(surface, stage)
         self.captions.draw(surface, self.layout.caption, play.viewport.scale)

@@ -172,14 +172,27 @@ class Invitation:
             return ()
         return (self.offset, self._slide(), self.showing, self.row.visual_key())
 
+    def envelope(self) -> pygame.Rect | None:
+        """Where the invitation can draw, wherever it drifts."""
+        if self._layout is None:
+            return None
+        scale, margin = self._layout.viewport.scale, self._margin()
+        return self._layout.invitation.inflate(2 * (math.ceil(DRIFT[0] * scale) + margin),
+                                               2 * (math.ceil(DRIFT[1] * scale) + margin))
+
     def bounds(self) -> pygame.Rect | None:
         """Where the invitation draws now (its text and shadow may pass the panel's edge by
         a little)."""
         if self._layout is None:
             return None
         area = self._layout.invitation.move(self.offset)
-        return area.inflate(2 * self._layout.viewport.length(40),
-                            2 * self._layout.viewport.length(40))
+        return area.inflate(2 * self._margin(), 2 * self._margin())
+
+    def _margin(self) -> int:
+        """How far the text may pass the panel's edge: the slide (28 design pixels, less
+        the 24 of padding), the shadow's offset and a glyph's overhang."""
+        assert self._layout is not None
+        return self._layout.viewport.length(12) + 6
 
     def draw(self, surface: pygame.Surface) -> None:
         layout, panel = self._layout, self._panel

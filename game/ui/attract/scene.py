@@ -24,6 +24,7 @@ from game.content.sources import ContentError
 from game.content.strings import Language
 from game.ui.attract.act import Act, Stagehand, text_sources
 from game.ui.attract.board_acts import GreetingAct, ReplayAct
+from game.ui.attract.board_stage import BoardStage
 from game.ui.attract.invitation import Invitation
 from game.ui.attract.layout import AttractLayout, attract_layout
 from game.ui.attract.notes import NotesPanel
@@ -32,6 +33,7 @@ from game.ui.attract.replays import Replay, load_replays
 from game.ui.attract.shows import ShowAct, TourAct
 from game.ui.intents import Command, CommandIssued, Intent, PointerPressed, TextTyped
 from game.ui.scene import Damage, Scene
+from game.ui.scenes.play_layers import UnderTheArms
 from game.ui.scoresheet import Scoresheet
 from game.ui.services import Services
 
@@ -89,6 +91,9 @@ class AttractScene(Scene):
         self._drawn_keys: dict[str, object] | None = None
         self._drawn_invitation: pygame.Rect | None = None
         """What the screen showed when ``damage`` was last asked (``None``: unknown)."""
+        self.under_arms = UnderTheArms(frozenset({"act.arm", "act.resting_arm"}))
+        """The loop drawn without the Turk's arms: a frame that moved only them (an act on
+        the board) is drawn from it."""
         self.resize(services.window_size)
 
     # -- the stack ------------------------------------------------------------------------
@@ -244,14 +249,32 @@ class AttractScene(Scene):
         """Only what changed: the act's parts that moved (acts on the board say which; the
         tour and the show cannot tell and are drawn whole), the notes and the moves, the
         drifting invitation. A fade, a new act or a new language is the whole window."""
+        self.under_arms.skip()
         keys = self._visual_keys(alpha)
         invitation = self.invitation.bounds()
         last, self._drawn_keys = self._drawn_keys, keys
         last_invitation, self._drawn_invitation = self._drawn_invitation, invitation
         if keys is None or last is None or keys["scene"] != last["scene"] \
                 or keys.keys() != last.keys():
+            self.under_arms.forget()
             return None
         changed = [part for part in keys if keys[part] != last[part]]
+        rects: list[pygame.Rect] = []
+        for part in changed:
+            if part == "invitation":
+                if invitation is None or last_invitation is None:
+                    return None
+                rects.append(invitation.union(last_invitation))
+        regions = self._regions([part for part in changed if part != "invitation"])
+        if regions is None:
+            return None
+        figure = self._figure()
+        if figure is not None and figure.arms is not None:
+            self.under_arms.plan(changed, keys, figure.arms, self._over_arms(keys, figure))
+        return rects + regions
+
+    def _regions(self, changed: Sequence[str]) -> list[pygame.Rect] | None:
+        """Where the ``changed`` parts draw, but the invitation's (``None``: anywhere)."""
         layout = self.layout
         rects: list[pygame.Rect] = []
         acted = [part.removeprefix("act.") for part in changed if part.startswith("act.")]
@@ -262,16 +285,33 @@ class AttractScene(Scene):
                 return None
             rects.extend(regions)
         for part in changed:
-            if part == "veil":
-                return None
             if part == "notes":
                 rects.extend(rect.inflate(8, 8) for rect in (layout.notes, layout.sheet,
                                                               layout.line) if rect is not None)
-            elif part == "invitation":
-                if invitation is None or last_invitation is None:
-                    return None
-                rects.append(invitation.union(last_invitation))
+            elif not part.startswith("act."):
+                return None  # the veil, the scene
         return rects
+
+    def _figure(self) -> BoardStage | None:
+        """The act's Turk at its board, if it has one."""
+        stage = getattr(self.act, "stage", None)
+        return stage if isinstance(stage, BoardStage) else None
+
+    def _over_arms(self, keys: dict[str, object], figure: BoardStage) -> list[pygame.Rect]:
+        """Where what is drawn over the Turk's arms draws."""
+        layout = self.layout
+        over = [layout.notes, layout.sheet, layout.line, self.invitation.envelope(),
+                layout.caption.inflate(16, 16)]
+        if keys["veil"] or figure.automaton.key_turning_s > 0:
+            over.append(pygame.Rect((0, 0), layout.viewport.window))
+        return [rect for rect in over if rect is not None]
+
+    def _mend_regions(self, changed: list[str]) -> list[pygame.Rect] | None:
+        envelope = self.invitation.envelope()
+        rects = self._regions([part for part in changed if part != "invitation"])
+        if rects is None or ("invitation" in changed and envelope is None):
+            return None
+        return rects + ([envelope] if "invitation" in changed and envelope else [])
 
     def _visual_keys(self, alpha: float) -> dict[str, object] | None:
         """What each part of the loop's drawing depends on (``None``: it cannot tell)."""
@@ -296,11 +336,30 @@ class AttractScene(Scene):
         return keys
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        figure = self._figure()
+        try:
+            if figure is not None and self.under_arms.compose(
+                    surface, draw_beneath=lambda layer: self._draw(layer, alpha, arms=False),
+                    draw_arms=lambda target: figure.draw_arms(target, alpha),
+                    mend_regions=self._mend_regions):
+                return
+        except Exception as exc:  # drawn the ordinary way below, which moves on if it fails
+            log.warning("attract loop: drawing the arms failed: %s", str(exc)[:300])
+            self.under_arms.forget()
+        self._draw(surface, alpha)
+
+    def _draw(self, surface: pygame.Surface, alpha: float, *, arms: bool = True) -> None:
+        """The whole loop (``arms``: with the Turk's arms; without, the layer beneath
+        them)."""
         act, layout = self.act, self.layout
+        figure = self._figure()
         drawn = False
         if act is not None and not self._broken:
             try:
-                act.draw(surface, alpha)
+                if arms or figure is None:
+                    act.draw(surface, alpha)
+                else:
+                    figure.draw(surface, alpha, arms=False)
                 self._draw_veil(surface)
                 self._draw_notes(surface, act)
                 drawn = True

@@ -11,7 +11,8 @@ the layer copied back where they were and the arms drawn over it.
 It is exact, not an approximation: everything else is drawn in the same order with the same
 calls, so the copy is what a full redraw would put there. The arms are drawn last of the
 figure but before the panels over them (the status, the buttons, the scoresheet, the
-captions); a frame whose arms reach under one of those is drawn the ordinary way.
+captions); a frame whose arms reach under one of those, where it is redrawn, is drawn the
+ordinary way.
 ``tests/ui/test_presenter.py`` compares every frame shown in part with a full redraw.
 """
 
@@ -40,23 +41,31 @@ class LayerCounts:
 class UnderTheArms:
     """The scene drawn without the arms, and whether this frame may be drawn from it."""
 
-    def __init__(self) -> None:
+    def __init__(self, parts: frozenset[str] = ARM_PARTS) -> None:
+        self.parts = parts
+        """The names of the arms' visual parts among the scene's keys."""
         self.surface: pygame.Surface | None = None
         self.keys: dict[str, object] | None = None
         """The visual keys (arms left out) of what the layer shows."""
         self.counts = LayerCounts()
         self._planned: dict[str, object] | None = None
+        self._arms: list[pygame.Rect] = []
+        self._over: list[pygame.Rect] = []
 
     def plan(self, changed: Sequence[str], keys: Mapping[str, object],
              arms: Sequence[pygame.Rect], over: Sequence[pygame.Rect]) -> None:
         """After this frame's damage: draw it from the layer when the arms are all that
-        changed and they draw clear of every panel drawn over them (``over``)."""
+        changed, unless (found when it is drawn, knowing where) an arm would be drawn over
+        a panel that is drawn over it (``over``)."""
         self._planned = None
-        if not changed or not set(changed) <= ARM_PARTS:
+        if not changed or not set(changed) <= self.parts:
             return
-        if any(arm.colliderect(panel) for arm in arms for panel in over):
-            return
-        self._planned = {part: key for part, key in keys.items() if part not in ARM_PARTS}
+        self._planned = {part: key for part, key in keys.items() if part not in self.parts}
+        self._arms, self._over = list(arms), list(over)
+
+    def skip(self) -> None:
+        """This frame is not drawn from the layer."""
+        self._planned = None
 
     def forget(self) -> None:
         """The window or the scene changed: the layer shows nothing of use."""
@@ -76,6 +85,9 @@ class UnderTheArms:
         planned, self._planned = self._planned, None
         clip = surface.get_clip()
         if planned is None or clip == surface.get_rect():
+            return False
+        shown = [arm.clip(clip) for arm in self._arms]
+        if any(arm.colliderect(panel) for arm in shown for panel in self._over):
             return False
         self._bring_up_to_date(surface, planned, draw_beneath, mend_regions)
         assert self.surface is not None
