@@ -1,5 +1,6 @@
-"""The play screen kept as drawn beneath the figure's arms, so that a frame in which only an
-arm moved costs one copy and the arm.
+"""A screen with the Turk at its board (the play screen, the attract loop's acts on the board)
+kept as drawn beneath the figure's arms, so that a frame in which only an arm moved costs one
+copy and the arm.
 
 Owns: ``UnderTheArms``. While the Turk carries a piece and the engine thinks, most frames
 change nothing but the arms; drawing the whole scene again clipped to where they move costs
@@ -13,7 +14,8 @@ calls, so the copy is what a full redraw would put there. The arms are drawn las
 figure but before the panels over them (the status, the buttons, the scoresheet, the
 captions); a frame whose arms reach under one of those, where it is redrawn, is drawn the
 ordinary way.
-``tests/ui/test_presenter.py`` compares every frame shown in part with a full redraw.
+``tests/ui/test_presenter.py`` and ``tests/attract/test_partial_frames.py`` compare every frame
+shown in part with a full redraw.
 """
 
 from __future__ import annotations
