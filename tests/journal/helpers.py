@@ -48,7 +48,9 @@ TICKING = Ticking()
 
 def make_store(tmp_path: Path, checkpoint: Checkpoint = no_crash) -> JournalStore:
     archive = GameArchive(tmp_path / "games", checkpoint=checkpoint, clock=TICKING)
-    return JournalStore(tmp_path / "journal", archive, checkpoint=checkpoint)
+    # Games opened one after another start at different times (the wall clock's milliseconds
+    # can be equal for two games opened at once, and which is newer would be left to chance).
+    return JournalStore(tmp_path / "journal", archive, checkpoint=checkpoint, clock=TICKING)
 
 
 def journaled_match(store: JournalStore, *, seed: int = 1,
