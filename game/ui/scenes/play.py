@@ -451,7 +451,7 @@ class PlayScene(Scene):
         changed = [part for part in keys if keys[part] != last[part]]
         figure = self._figure_regions(last_arms, arms)
         dragging = self.board.state.drag is not None
-        self.under_arms.plan(changed, keys, arms, [] if dragging else self._over_arms())
+        self.under_arms.plan(changed, keys, arms, self._over_arms())
         return damaged_regions(changed, self.layout, self.buttons, self.languages, figure,
                                dragging=dragging)
 
