@@ -124,3 +124,41 @@ def test_a_still_play_screen_draws_almost_nothing(tmp_path: Path) -> None:
         assert drawn < 0.2 * 60 * 20
     finally:
         app.close()
+
+
+def test_a_piece_dragged_while_the_turk_taps_leaves_no_ghost_in_the_layer(
+        tmp_path: Path) -> None:
+    """The visitor holds a piece off the board, where the Turk's resting arm moves as it taps
+    impatiently, so the layer under the arms is drawn with the piece there; then carries it
+    onto the board. The layer must not keep the piece where it was held."""
+    app = make_app(tmp_path, lambda setup: ScriptedOpponent(REPLIES), greeting=False,
+                   size=(1280, 720), impatience_s=2)
+    checker = Checker(app, tmp_path)
+    try:
+        play = play_scene(app)
+        for _ in range(400):  # until the Turk's impatient tapping starts
+            checker.step()
+            if play.automaton.performer.current is not None:
+                break
+        assert play.automaton.performer.current is not None
+        stage, layout = play.layout.stage, play.layout
+        resting = play.automaton.arm_bounds(stage, 0)[1]
+        board = layout.board.inflate(layout.board.width // 8, layout.board.height // 8)
+        held = next((x, y) for x in range(resting.centerx, resting.right, 4)
+                    for y in range(resting.top, resting.bottom, 4)
+                    if not board.collidepoint((x, y)))
+        post(pygame.MOUSEBUTTONDOWN, pos=center(app, chess.G1), button=1)
+        checker.step()
+        post(pygame.MOUSEMOTION, pos=held, rel=(0, 0), buttons=(1, 0, 0))
+        composed = play.under_arms.counts.composed
+        for _ in range(200):  # held still until a frame is drawn from the layer
+            checker.step()
+            if play.under_arms.counts.composed > composed:
+                break
+        assert play.under_arms.counts.composed > composed and play.board.state.drag
+        post(pygame.MOUSEMOTION, pos=center(app, chess.F3), rel=(0, 0), buttons=(1, 0, 0))
+        checker.step(60)  # held over f3 while the arm goes on tapping
+        assert play.board.state.drag is not None
+    finally:
+        app.close()
+    assert play.under_arms.counts.composed > composed + 1, play.under_arms.counts

@@ -499,8 +499,11 @@ class PlayScene(Scene):
 
         def mend_regions(changed: list[str]) -> list[pygame.Rect] | None:
             assert arms is not None
+            # A layer kept through a drag (drag on and off forget it: see the ``scene`` key)
+            # shows the piece where the pointer was: anywhere, so it is redrawn whole.
             return damaged_regions(changed, self.layout, self.buttons, self.languages,
-                                   self._figure_regions(arms, arms), dragging=False)
+                                   self._figure_regions(arms, arms),
+                                   dragging=self.board.state.drag is not None)
 
         if self.under_arms.compose(
                 surface, draw_beneath=lambda layer: self._draw(layer, alpha, arms=False),
