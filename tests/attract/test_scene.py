@@ -355,3 +355,15 @@ def test_notes_that_cannot_be_drawn_give_way(app: App, monkeypatch: pytest.Monke
     run(scene, 3)
     assert "drawing greeting failed" in caplog.text
     assert scene.act is not None and scene.act.key != "greeting"
+
+
+def test_taps_in_the_staff_corner_do_not_start_a_visit(app: App) -> None:
+    """Staff open their menu with five taps in the top-left corner: on the attract loop the
+    first of them must not start a game under the menu."""
+    started: list[str] = []
+    scene = make_scene(app, started=started)
+    for _ in range(5):
+        press(scene, (5, 5))
+    assert started == []
+    press(scene, scene.layout.play.board.center)
+    assert started == ["en"]

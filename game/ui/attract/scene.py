@@ -22,6 +22,7 @@ import pygame
 from game.content.notation import localize_san, piece_letters
 from game.content.sources import ContentError
 from game.content.strings import Language
+from game.model.staff_gesture import in_corner
 from game.ui.attract.act import Act, Stagehand, text_sources
 from game.ui.attract.board_acts import GreetingAct, ReplayAct
 from game.ui.attract.board_stage import BoardStage
@@ -117,6 +118,8 @@ class AttractScene(Scene):
 
     def handle(self, intent: Intent) -> bool:
         if isinstance(intent, PointerPressed):
+            if in_corner(intent.pos, self.services.window_size):
+                return True  # the staff's corner (game.model.staff_gesture): not a visitor
             self._visitor(self.invitation.language_at(intent.pos) or self.invitation.showing)
         elif isinstance(intent, CommandIssued):
             if intent.command in _NOT_FOR_US:
