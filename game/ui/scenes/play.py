@@ -388,6 +388,8 @@ class PlayScene(Scene):
 
     def _ended(self) -> None:
         self.input.clear()
+        if not self.staging.is_busy:  # a resignation while the Turk thought: it stops
+            self.automaton.set_whirring(False)
         self._pending_ending = True
         self.saving.save(self.match.session, announce=False, at_end=True)
         ending = self.match.session.ending
