@@ -72,19 +72,26 @@ POINTER_HIDE_S = 3.0
 """A kiosk hides a mouse pointer that has not moved for this long (touch shows none)."""
 
 
-def _stop_on_sigterm(app: App) -> None:
+def _stop_on_sigterm(app: App) -> Callable[[], None]:
     """A kiosk ignores the window's close button, but a stop from its service manager
     (SIGTERM, e.g. ``systemctl stop``) ends it cleanly. SDL would turn SIGTERM into a quit
-    event the kiosk ignores, so SDL is told to leave the signals alone."""
+    event the kiosk ignores, so SDL is told to leave the signals alone. Returns what puts the
+    handler before it back (the app closes: the handler must not keep it alive)."""
     os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
     if threading.current_thread() is not threading.main_thread():
-        return
+        return lambda: None
 
     def stop(_signal: int, _frame: object) -> None:
         log.info("kiosk: asked to stop (SIGTERM)")
         app.running = False
 
-    signal.signal(signal.SIGTERM, stop)
+    before = signal.signal(signal.SIGTERM, stop)
+
+    def restore() -> None:
+        if signal.getsignal(signal.SIGTERM) is stop:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if before is None else before)
+
+    return restore
 
 
 class Companion(Protocol):
@@ -143,8 +150,7 @@ class App:
         self.opponent_factory = opponent_factory or (
             host.opponent_for if host is not None else self._engine_opponent)
         self.kiosk = self.settings.kiosk
-        if self.kiosk:
-            _stop_on_sigterm(self)
+        self._restore_sigterm = _stop_on_sigterm(self) if self.kiosk else None
         lean_process()  # no 3D renderer for a software screen; dropped pixels freed at once
         pygame.init()
         pygame.display.set_caption(launch.title)
@@ -457,4 +463,6 @@ class App:
         if self.tracer is not None:
             self.tracer.close()
         self.services.sounds.stop_all()
+        if self._restore_sigterm is not None:
+            self._restore_sigterm()
         pygame.quit()

@@ -38,6 +38,8 @@ from game.opponents.hints import HintAnalyser
 from game.ui.kiosk.overlays import StillThereScene, WindingDownScene
 from game.ui.kiosk.visit_choice import VisitChoice, VisitChoiceScene
 from game.ui.scene import Scene
+from game.ui.scenes.knights_tour import KnightsTourScene
+from game.ui.scenes.new_game import NewGameScene
 from game.ui.scenes.play import PlayScene
 from game.ui.services import Services
 from game.watchdog import Heartbeat
@@ -122,6 +124,9 @@ class KioskController:
         self._setup: GameSetup | None = None
         self.play_s = 0.0
         """Seconds the current game has been going (for the time cap)."""
+        self.game_cap_s: float | None = self.time_cap_s
+        """The current game's time cap: the one it started with (staff changing the setting
+        change the next game's)."""
         self.quiet_s = 0.0
         """Seconds since the last touch (any phase)."""
         self._hours_check_s = 0.0
@@ -222,6 +227,7 @@ class KioskController:
         self._game_id = play.match.session.game_id
         self.watch.reset()
         self.play_s = 0.0
+        self.game_cap_s = self.time_cap_s
 
     def _guessed(self, facts: RevealFacts, guess: Guess | None) -> None:
         self._guesses[facts.game_id] = guess
@@ -271,6 +277,16 @@ class KioskController:
             self._watch_play(dt)
         elif self.phase is Phase.AFTER:
             self._watch_after()
+        elif self.phase is Phase.CHOOSING:
+            self._watch_choosing()
+
+    def _watch_choosing(self) -> None:
+        """The choice of game waits as long as an untouched game does, then the kiosk goes
+        back to its attract loop (or to its closed card, if it closed meanwhile)."""
+        settings = self.app.settings
+        if self.quiet_s >= settings.idle_s + settings.still_there_s:
+            log.info("kiosk: nobody chose a game; back to attract")
+            self.to_attract()
 
     def _watch_after(self) -> None:
         play = self.play
@@ -288,7 +304,9 @@ class KioskController:
             self.heartbeat.ready()
 
     def close(self) -> None:
-        self._close_visit()
+        match = self._match
+        if match is None or match.session.is_over or self.app.settings.resume != "resume":
+            self._close_visit()  # else the journal resumes it: counted when it ends
         self._stop_winding()
         self.heartbeat.close()
 
@@ -310,13 +328,17 @@ class KioskController:
             self.quiet_s = 0.0
             return
         self.play_s += dt
-        if self.time_cap_s is not None:
-            play.status.time_left_s = max(0.0, self.time_cap_s - self.play_s)
-        if self.time_cap_s is not None and self.play_s >= self.time_cap_s and (
-                self._move_settled(play) or self.play_s >= self.time_cap_s + CAP_GRACE_S):
+        cap = self.game_cap_s
+        if cap is not None:
+            play.status.time_left_s = max(0.0, cap - self.play_s)
+        if cap is not None and self.play_s >= cap and (
+                self._move_settled(play) or self.play_s >= cap + CAP_GRACE_S):
             self._begin_winding(play)
             return
-        visitor_to_move = session.is_visitor_turn and not play.staging.is_busy
+        # A screen the visitor opened over the game (the new-game menu, the Knight's Tour)
+        # waits for them whoever is to move: nobody touching it is idleness too.
+        covered = isinstance(self.app.stack.top, NewGameScene | KnightsTourScene)
+        visitor_to_move = covered or (session.is_visitor_turn and not play.staging.is_busy)
         state = self.watch.update(dt, visitor_to_move=visitor_to_move)
         if state is IdleState.ASKING and self._asking is None:
             self._ask(play)

@@ -13,6 +13,7 @@ from game.app import App, Launch
 from game.config import Settings
 from game.kiosk import ClosedFactory, Evaluator, KioskController
 from game.match import GameSetup
+from game.model.statistics import GameSummary
 from game.opponents.base import Opponent
 from game.ui.intents import Intent, PointerPressed
 from game.ui.scene import Scene
@@ -45,13 +46,14 @@ def make_kiosk(tmp_path: Path, opponent: Callable[[GameSetup], Opponent], *,
                closed: ClosedFactory | None = None,
                evaluator: Callable[[], Evaluator] | None = None,
                now: Callable[[], dt.datetime] = dt.datetime.now,
+               record: Callable[[GameSummary], object] | None = None,
                **settings: object) -> tuple[App, KioskController]:
     base = Settings(data_dir=tmp_path, window_size=(1280, 720), pacing=False, greeting=False,
                     mute=True, show=False, kiosk=True)
     app = App(Launch(base.replace(**settings)), opponent_factory=opponent,
               rng=random.Random(7))
     kiosk = KioskController(app, attract=touch_to_start, closed=closed, evaluator=evaluator,
-                            now=now, rng=random.Random(3))
+                            now=now, rng=random.Random(3), record=record)
     app.companions.insert(0, kiosk)
     kiosk.start()
     app.step(STEP)
