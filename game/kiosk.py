@@ -337,8 +337,11 @@ class KioskController:
             return
         # A screen the visitor opened over the game (the new-game menu, the Knight's Tour)
         # waits for them whoever is to move: nobody touching it is idleness too.
+        # So does a Turk whose player failed (asked again every few seconds): if it keeps
+        # failing, the visit ends as an untouched one does, and the next one tries afresh.
         covered = isinstance(self.app.stack.top, NewGameScene | KnightsTourScene)
-        visitor_to_move = covered or (session.is_visitor_turn and not play.staging.is_busy)
+        visitor_to_move = covered or play.turk_failed or (
+            session.is_visitor_turn and not play.staging.is_busy)
         state = self.watch.update(dt, visitor_to_move=visitor_to_move)
         if state is IdleState.ASKING and self._asking is None:
             self._ask(play)

@@ -56,6 +56,10 @@ from game.ui.widgets import Pressed, language_row, select_language
 
 log = logging.getLogger(__name__)
 
+RETRY_FAILED_S = 5.0
+"""After the Turk's player failed (its engine died twice in one move, say), it is asked
+again this much later."""
+
 __all__ = ["MatchFactory", "PlayObserver", "PlayOptions", "PlayScene"]
 
 
@@ -102,6 +106,9 @@ class PlayScene(Scene):
         self._pending_ending = False
         self.saving = GameSaving(options.archive, self.status)
         self._resign_armed_s = 0.0
+        self._retry_in_s: float | None = None
+        """The Turk's player failed: ask it again after this many seconds (a kiosk has
+        nobody to press New game)."""
         self._on_game_over: Callable[[PlayScene], None] | None = None
         self._on_promotion: Callable[[PlayScene, list[chess.Move]], None] | None = None
         self._on_new_game: Callable[[PlayScene], None] | None = None
@@ -189,6 +196,7 @@ class PlayScene(Scene):
 
     def _begin(self) -> None:
         self.saving.saved_at_end = False
+        self._retry_in_s = None
         self.staging.reset()
         self.board.set_geometry(self._geometry())
         self.automaton.frame = BoardFrame(self.board.geometry.white_at_bottom)
@@ -340,12 +348,29 @@ class PlayScene(Scene):
         waiting = self.match.session.is_visitor_turn and not self.staging.is_busy
         self.staging.visitor_waiting(dt, waiting=waiting)
         self._resign_armed_s = max(0.0, self._resign_armed_s - dt)
+        self._retry_failed(dt)
         self.saving.poll()
         if (self._pending_ending and self.board.is_idle and not self.automaton.is_busy
                 and self._on_game_over is not None):
             self._pending_ending = False
             self._on_game_over(self)
         self._refresh_buttons()
+
+    def _retry_failed(self, dt: float) -> None:
+        if self._retry_in_s is None:
+            return
+        self._retry_in_s -= dt
+        if self._retry_in_s <= 0:
+            self._retry_in_s = None
+            if self.status.failure is not None and not self.match.session.is_over:
+                log.info("asking the Turk's player again after its failure")
+                self.status.failure = None
+                self.match.retry()
+
+    @property
+    def turk_failed(self) -> bool:
+        """The Turk's player failed and is waiting to be asked again."""
+        return self.status.failure is not None
 
     def _follow_the_visitors_hand(self) -> None:
         state = self.board.state
@@ -374,6 +399,7 @@ class PlayScene(Scene):
             elif isinstance(event, OpponentFailed):
                 self.status.failure = event.message
                 self.automaton.set_whirring(False)
+                self._retry_in_s = RETRY_FAILED_S
 
     def _moved(self, event: MovePlayed, *, dragged: bool) -> None:
         turk = self.match.session.turk_color
