@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import signal
+import weakref
 from pathlib import Path
 
 import chess
@@ -20,7 +21,6 @@ from game.ui.kiosk.overlays import StillThereScene, WindingDownScene
 from game.ui.kiosk.visit_choice import VisitChoiceScene
 from game.ui.scenes.knights_tour import KnightsTourScene
 from game.ui.scenes.new_game import NewGameScene
-from game.ui.scenes.play import PlayScene
 from tests.kiosk.helpers import TouchToStart, make_kiosk, run_for
 from tests.kiosk.test_controller import idle, start_visit
 from tests.ui.helpers import click, click_at
@@ -126,7 +126,7 @@ def test_a_closed_kiosk_app_gives_back_the_sigterm_handler(tmp_path: Path) -> No
     before = signal.getsignal(signal.SIGTERM)
     app, kiosk = make_kiosk(tmp_path, idle)
     try:
-        start_visit(app, kiosk)
+        play = weakref.ref(start_visit(app, kiosk))
         handler = signal.getsignal(signal.SIGTERM)
         assert callable(handler) and handler is not before
         handler(signal.SIGTERM, None)  # type: ignore[operator]
@@ -136,4 +136,4 @@ def test_a_closed_kiosk_app_gives_back_the_sigterm_handler(tmp_path: Path) -> No
     assert signal.getsignal(signal.SIGTERM) is before
     del app, kiosk, handler
     gc.collect()
-    assert not [o for o in gc.get_objects() if isinstance(o, PlayScene)]
+    assert play() is None  # this app's play screen: nothing holds it any more
