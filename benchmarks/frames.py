@@ -27,6 +27,10 @@ drawing, present):
 - *thinking*: the built-in engine, in its own process, thinks about one move for several
   seconds while the figure's arm carries a piece to and fro across the board (a move
   animating while the engine thinks, as in a game with pacing).
+- *least*: still while the engine thinks, what a frame costs with no drawing at all: a bare
+  flip, a finished picture of the whole screen copied in and flipped, a finished patch of the
+  arm's size copied in and updated alone. Whatever the drawing code, no frame costs less here;
+  set beside the floor, it shows how close to it a frame can come on this machine.
 - *idle*: the real ``turk --fullscreen`` in a process of its own, left untouched on the play
   screen; its CPU (user + system, from ``/proc``) over ``--idle-seconds`` after it settled.
 - *attract*: the same for ``turk kiosk`` left untouched in its attract loop, where a museum's
@@ -229,7 +233,7 @@ def child(play_seconds: float, think_seconds: float) -> None:  # noqa: PLR0915 (
     visitor.close()
 
     def thinker(setup: GameSetup) -> EngineOpponent:
-        plan = LevelPlan({}, chess.engine.Limit(time=think_seconds + 5))
+        plan = LevelPlan({}, chess.engine.Limit(time=think_seconds + 10))  # + the least frames
         return EngineOpponent(builtin_command(), level=8, planner=lambda *a, **k: plan)
 
     app.opponent_factory = thinker
@@ -262,11 +266,41 @@ def child(play_seconds: float, think_seconds: float) -> None:  # noqa: PLR0915 (
                                     - thinking_counts)
     report["thinking_skipped"] = app.presenter.counts.skipped - skipped
     report["thinking_composed"] = play.under_arms.counts.composed - composed
+    report["least"] = least_frames(pygame, clock) if play.match.is_turk_thinking else None
     measure_floor()
     report["floor"] = floor
     report["rss_mb"] = rss_mb()
     app.close()
     print(json.dumps(report), flush=True)
+
+
+def least_frames(pygame: Any, clock: Any) -> dict[str, list[float]]:
+    """The least a frame can cost while the engine thinks in its own process, whatever the
+    drawing code: a bare flip of the unchanged window (the floor, under that load); copying a
+    finished picture of the whole screen into the window and flipping it (the least a frame
+    that changes the whole screen costs); copying a finished patch of the arm's size (11 % of
+    the window, what a partial update sends on average) and updating only it."""
+    screen = pygame.display.get_surface()
+    picture = screen.copy()
+    width, height = screen.get_size()
+    patch_size = (round(width * 0.33), round(height * 0.33))
+    patch = picture.subsurface(pygame.Rect((0, 0), patch_size)).copy()
+    where = pygame.Rect((width // 3, height // 3), patch_size)
+    least: dict[str, list[float]] = {"flip": [], "whole": [], "patch": []}
+    for _ in range(FLOOR_FLIPS):
+        for name, times in least.items():
+            start = time.perf_counter()
+            if name == "whole":
+                screen.blit(picture, (0, 0))
+            elif name == "patch":
+                screen.blit(patch, where)
+            if name == "patch":
+                pygame.display.update(where)
+            else:
+                pygame.display.flip()
+            times.append((time.perf_counter() - start) * 1000)
+            clock.tick(60)
+    return least
 
 
 # -- SDL's own way of presenting -----------------------------------------------------------
@@ -340,7 +374,7 @@ def idle_cpu(display: Display, settle_s: float, seconds: float, *,
 
 
 def stats(name: str, values: list[float]) -> str:
-    return (f"{name:<10} n={len(values):<5} p50 {statistics.median(values):6.2f} ms   "
+    return (f"{name:<11} n={len(values):<5} p50 {statistics.median(values):6.2f} ms   "
             f"p99 {percentile(values, 0.99):6.2f} ms   max {max(values):6.2f} ms")
 
 
@@ -373,6 +407,19 @@ def print_report(report: dict[str, Any], *, first_frame_s: float,
     floor_p99 = percentile(floor, 0.99)
     worst = max(percentile(play, 0.99), percentile(thinking, 0.99))
     ratio = worst / floor_p99 if floor_p99 > 0 else float("nan")
+    least = report.get("least")
+    if least and floor_p99 > 0:
+        print(stats("least-flip", least["flip"]) + "   (while the engine thinks: a bare flip)")
+        print(stats("least-whole", least["whole"]) + "   (while the engine thinks: a finished "
+              "picture of the whole screen copied in and flipped, nothing drawn)")
+        print(stats("least-patch", least["patch"]) + "   (while the engine thinks: a finished "
+              "11 % patch copied in and updated alone, nothing drawn)")
+        print("the least a frame can cost while the engine thinks, over the floor (p99): "
+              f"bare flip {percentile(least['flip'], 0.99) / floor_p99:.2f}, "
+              f"whole picture {percentile(least['whole'], 0.99) / floor_p99:.2f}, "
+              f"patch {percentile(least['patch'], 0.99) / floor_p99:.2f}")
+    elif least is None:
+        print("least: not measured (the engine had stopped thinking)")
     if sdl_floor:
         print(stats("sdl-floor", sdl_floor) + "   (the same bare flip the way SDL presents by "
               "default, through its 3D renderer, which the game turns off)")
