@@ -75,3 +75,24 @@ def test_a_kiosk_whose_turk_keeps_failing_goes_back_to_its_attract_loop(
         assert play.match.session.ending is not None
     finally:
         app.close()
+
+
+def test_the_visitor_is_told_the_mechanism_jammed_and_not_why(tmp_path: Path) -> None:
+    """The failure's reason names the engine and the position: it goes to the log. Shown on
+    the status line it would tell the visitor a machine plays, before the reveal."""
+    turk = FailsFirst(MOVES, failures=10**6)
+    app = make_app(tmp_path, lambda setup: turk)
+    try:
+        play = play_scene(app)
+        click(app, chess.E2)
+        click(app, chess.E4)
+        steps(app, 10)
+        assert play.turk_failed
+        for language, engine in (("en", "engine"), ("de", "maschine"), ("fr", "moteur")):
+            play.set_language(language)
+            main, quiet = play.status.lines(play.match.session, typed="")
+            assert main == app.services.strings.get("ui.status.turk_jammed")
+            assert "died twice" not in main + quiet
+            assert engine not in (main + quiet).lower()
+    finally:
+        app.close()

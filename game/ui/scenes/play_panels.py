@@ -108,7 +108,9 @@ class StatusPanel:
         """
         s = self._strings
         if self.failure is not None:
-            return s.get("ui.status.engine_failed", reason=self.failure), ""
+            # In character: the reason (an engine's name, a position) is for the log; shown
+            # here it would give the secret away before the reveal.
+            return s.get("ui.status.turk_jammed"), ""
         if typed:
             return s.get("ui.status.typing", text=typed + CARET), ""
         flash = self._flash_text()
