@@ -286,19 +286,21 @@ def least_frames(pygame: Any, clock: Any) -> dict[str, list[float]]:
     patch_size = (round(width * 0.33), round(height * 0.33))
     patch = picture.subsurface(pygame.Rect((0, 0), patch_size)).copy()
     where = pygame.Rect((width // 3, height // 3), patch_size)
-    least: dict[str, list[float]] = {"flip": [], "whole": [], "patch": []}
+    def whole() -> None:
+        screen.blit(picture, (0, 0))
+        pygame.display.flip()
+
+    def part() -> None:
+        screen.blit(patch, where)
+        pygame.display.update(where)
+
+    frames = {"flip": pygame.display.flip, "whole": whole, "patch": part}
+    least: dict[str, list[float]] = {name: [] for name in frames}
     for _ in range(FLOOR_FLIPS):
-        for name, times in least.items():
+        for name, present in frames.items():
             start = time.perf_counter()
-            if name == "whole":
-                screen.blit(picture, (0, 0))
-            elif name == "patch":
-                screen.blit(patch, where)
-            if name == "patch":
-                pygame.display.update(where)
-            else:
-                pygame.display.flip()
-            times.append((time.perf_counter() - start) * 1000)
+            present()
+            least[name].append((time.perf_counter() - start) * 1000)
             clock.tick(60)
     return least
 
